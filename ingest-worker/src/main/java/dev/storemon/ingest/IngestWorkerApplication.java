@@ -1,0 +1,25 @@
+package dev.storemon.ingest;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The ingest worker: loads the CSV sources into Postgres on start, hourly and on demand. */
+@SpringBootApplication
+public class IngestWorkerApplication {
+
+    /** Each service reads its own {@code ingest-worker.yml}, so that several services can share one JVM (standalone). */
+    public static final String CONFIG_NAME = "ingest-worker";
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    /**
+     * The application with its configuration name set; standalone starts it the same way.
+     *
+     * @return a builder ready to run
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(IngestWorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+    }
+}
