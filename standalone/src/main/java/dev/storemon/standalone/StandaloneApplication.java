@@ -1,12 +1,113 @@
 package dev.storemon.standalone;
 
-/** Everything in one JVM: embedded Postgres, in-process KRaft broker, the three services. (Filled in by issue 5.) */
+import dev.storemon.gateway.GatewayApplication;
+import dev.storemon.ingest.IngestWorkerApplication;
+import dev.storemon.worker.ReportWorkerApplication;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Everything in one JVM: an embedded Postgres and an in-process KRaft broker ({@link StandaloneInfrastructure}), then
+ * the ingest worker, a report worker and the gateway, each its own application context started through its
+ * application's {@code builder()}, exactly as when it runs alone.
+ *
+ * <p>Every command-line argument goes to every context; each reads the properties it knows ({@code --server.port} the
+ * gateway, {@code --storemon.ingest.source-dir} the ingest worker). Ctrl-C closes the services, then the
+ * infrastructure.
+ */
 public final class StandaloneApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    /**
+     * One console for four contexts: the logger names tell the services apart (an application name in every line would
+     * show the first context's name only), and the broker's own INFO logs are too chatty for it.
+     */
+    private static final Map<String, Object> SHARED_LOGGING = Map.of(
+            "logging.include-application-name", "false",
+            "logging.level.kafka", "WARN",
+            "logging.level.org.apache.kafka", "WARN",
+            "logging.level.state.change.logger", "WARN",
+            "logging.level.io.zonky.test.db.postgres", "WARN");
+
+    /** Started contexts, closed in reverse order on shutdown. */
+    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
     private StandaloneApplication() {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("standalone mode is not built yet (issue 5)");
+        StandaloneApplication standalone = new StandaloneApplication();
+        Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "storemon-standalone-shutdown"));
+        try {
+            standalone.start(args);
+        } catch (RuntimeException e) {
+            log.error("storemon standalone could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+    }
+
+    private void start(String[] args) {
+        ConfigurableApplicationContext infrastructure = started(new SpringApplicationBuilder(StandaloneInfrastructure.class)
+                .properties("spring.config.name=standalone")
+                .properties(SHARED_LOGGING)
+                .web(WebApplicationType.NONE)
+                .registerShutdownHook(false)
+                .run(args));
+        StandaloneEndpoints endpoints = infrastructure.getBean(StandaloneEndpoints.class);
+        log.info("Embedded infrastructure up: Postgres {} (user {}), Kafka {}", endpoints.jdbcUrl(),
+                endpoints.username(), endpoints.bootstrapServers());
+
+        Map<String, Object> serviceProperties = new HashMap<>(endpoints.springProperties());
+        serviceProperties.putAll(SHARED_LOGGING);
+        started(service(IngestWorkerApplication.builder(), IngestWorkerApplication.class,
+                IngestWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
+        started(service(ReportWorkerApplication.builder(), ReportWorkerApplication.class,
+                ReportWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
+        ConfigurableApplicationContext gateway = started(service(GatewayApplication.builder(), GatewayApplication.class,
+                GatewayApplication.CONFIG_NAME, serviceProperties).run(args));
+
+        log.info("storemon standalone ready: API http://localhost:{} | Postgres {} | Kafka {}",
+                gateway.getEnvironment().getProperty("local.server.port"), endpoints.jdbcUrl(),
+                endpoints.bootstrapServers());
+        log.info("More report workers join with: java -jar report-worker/target/report-worker-0.1.0-SNAPSHOT-exec.jar {}",
+                endpoints.commandLineArguments());
+    }
+
+    /** A service's own builder, told which infrastructure to use; its logs carry its own name. */
+    private static SpringApplicationBuilder service(SpringApplicationBuilder builder, Class<?> application, String name,
+            Map<String, Object> properties) {
+        return builder.main(application)
+                .properties("spring.application.name=" + name)
+                .bannerMode(Banner.Mode.OFF)
+                .registerShutdownHook(false)
+                .listeners(new EndpointProperties(properties));
+    }
+
+    private synchronized ConfigurableApplicationContext started(ConfigurableApplicationContext context) {
+        started.add(context);
+        return context;
+    }
+
+    private synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("while stopping {}: {}", started.get(i).getId(), e.getMessage());
+            }
+        }
+        if (!started.isEmpty()) {
+            log.info("storemon standalone stopped");
+        }
+        started.clear();
     }
 }

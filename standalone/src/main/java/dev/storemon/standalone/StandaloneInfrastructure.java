@@ -1,0 +1,48 @@
+package dev.storemon.standalone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded Postgres and the in-process Kafka broker that the services of standalone mode share. Runs as its own
+ * small application context (configuration {@code standalone.yml}), started before and closed after the services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedProperties.class)
+class StandaloneInfrastructure {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        if (properties.postgresPort() != 0) {
+            builder.setPort(properties.postgresPort());
+        }
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("could not start the embedded Postgres on port " + properties.postgresPort()
+                    + " (is the port taken? --storemon.embedded.postgres-port=0 picks a free one)", e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    InProcessKafkaBroker kafkaBroker(EmbeddedProperties properties) {
+        try {
+            return InProcessKafkaBroker.start(properties.kafkaPort());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new IllegalStateException("could not start the in-process Kafka broker on port "
+                    + properties.kafkaPort() + " (is the port taken? --storemon.embedded.kafka-port=0 picks a free one)",
+                    e);
+        }
+    }
+
+    @Bean
+    StandaloneEndpoints standaloneEndpoints(EmbeddedPostgres postgres, InProcessKafkaBroker broker) {
+        return new StandaloneEndpoints("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres",
+                "postgres", broker.bootstrapServers());
+    }
+}
