@@ -112,10 +112,13 @@ public final class UptimeEngine {
             return new long[] {weekStart, now};
         }
         long offset = fixedOffsetNanos.computeIfAbsent(zone, this::offsetIfFixed);
-        // The previous local day too: its rows may run past midnight into the window.
+        // The previous local day too: its rows may run past midnight into the window. Around a transition one more
+        // day on each side, so that a gap or an overlap spanning midnight cannot hide a row; the clamps below cut
+        // whatever falls outside the window.
+        int margin = offset == NOT_FIXED ? 1 : 0;
         LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(weekStart, 1_000_000_000L)), zone)
-                .minusDays(1);
-        LocalDate lastDay = LocalDate.ofInstant(nowInstant, zone);
+                .minusDays(1 + margin);
+        LocalDate lastDay = LocalDate.ofInstant(nowInstant, zone).plusDays(margin);
         Intervals out = new Intervals();
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
             int dow = day.getDayOfWeek().getValue() - 1;
