@@ -2,9 +2,13 @@ package dev.storemon.gateway;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The HTTP API: records reports, publishes shard tasks, assembles the final CSV. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class GatewayApplication {
 
     /** Each service reads its own {@code api-gateway.yml}, so that several services can share one JVM (standalone). */

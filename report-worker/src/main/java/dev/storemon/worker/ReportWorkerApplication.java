@@ -2,9 +2,11 @@ package dev.storemon.worker;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** A report worker: computes whole shards of reports from Kafka tasks. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ReportWorkerApplication {
 
     /** Each service reads its own {@code report-worker.yml}, so that several services can share one JVM (standalone). */

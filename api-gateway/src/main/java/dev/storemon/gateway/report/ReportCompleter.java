@@ -1,0 +1,133 @@
+package dev.storemon.gateway.report;
+
+import dev.storemon.messages.ReportCompleted;
+import dev.storemon.messages.Topics;
+import dev.storemon.uptime.ReportCsv;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Completes a report once all its shards are stored. The report row is locked ({@code for update}) and must still be
+ * RUNNING, so of several gateway instances (or the sweeper) exactly one assembles the CSV, and only that one
+ * publishes {@link ReportCompleted}, after its commit.
+ */
+@Component
+class ReportCompleter {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportCompleter.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+
+    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {
+    }
+
+    /**
+     * Completes the report if all its shards are done and nobody completed it yet.
+     *
+     * @return whether this call completed it
+     */
+    boolean tryComplete(UUID id) {
+        Optional<ReportCompleted> completed = transactions.execute(status -> assemble(id));
+        if (completed.isEmpty()) {
+            return false;
+        }
+        ReportCompleted event = completed.get();
+        log.info("report {} completed: {} stores, as_of={}, csv_sha256={}", id, event.storeCount(), event.asOf(),
+                event.csvSha256());
+        try {
+            kafka.send(Topics.REPORT_COMPLETED, event.reportId(), json.writeValueAsString(event)).get(30,
+                    TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // The report is complete and downloadable; only the announcement is lost.
+            log.error("report {} completed but its report-completed event could not be published", id, e);
+        }
+        return true;
+    }
+
+    private Optional<ReportCompleted> assemble(UUID id) {
+        Optional<Running> running = jdbc.sql("""
+                        select as_of, data_version, interpolation, shard_count
+                        from reports where id = ? and status = 'RUNNING' for update
+                        """)
+                .param(id)
+                .query((rs, n) -> new Running(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2),
+                        rs.getString(3), rs.getInt(4)))
+                .optional();
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        Running report = running.get();
+        int done = jdbc.sql("select count(*) from report_shards where report_id = ?").param(id).query(Integer.class)
+                .single();
+        if (done < report.shardCount()) {
+            return Optional.empty();
+        }
+        StringBuilder csv = new StringBuilder(ReportCsv.HEADER).append('\n');
+        int[] stores = {0};
+        // collate "C": byte order, which is Java's String order for the ids we accept, whatever the database locale.
+        jdbc.sql("""
+                        select store_id, uptime_last_hour, uptime_last_day, uptime_last_week,
+                               downtime_last_hour, downtime_last_day, downtime_last_week
+                        from report_rows where report_id = ?
+                        order by store_id collate "C"
+                        """)
+                .param(id)
+                .query((RowCallbackHandler) rs -> {
+                    csv.append(rs.getString(1));
+                    for (int column = 2; column <= 7; column++) {
+                        csv.append(',').append(rs.getBigDecimal(column).toPlainString());
+                    }
+                    csv.append('\n');
+                    stores[0]++;
+                });
+        String text = csv.toString();
+        String sha256 = sha256(text);
+        Instant completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("""
+                        update reports set status = 'COMPLETE', csv = ?, csv_sha256 = ?, store_count = ?, completed_at = ?
+                        where id = ?
+                        """)
+                .params(text, sha256, stores[0], completedAt.atOffset(ZoneOffset.UTC), id)
+                .update();
+        return Optional.of(new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
+                report.dataVersion(), report.interpolation(), stores[0], sha256, completedAt,
+                "/get_report?report_id=" + id));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

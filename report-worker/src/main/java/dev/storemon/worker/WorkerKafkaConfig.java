@@ -1,0 +1,59 @@
+package dev.storemon.worker;
+
+import dev.storemon.messages.Topics;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka wiring of the worker. Values are JSON strings (our message records, no type headers), written and read with
+ * one {@link JsonMapper}; a task that keeps failing is retried a bounded number of times, then published unchanged to
+ * {@link Topics#REPORT_TASKS_DEAD_LETTER} with the failure in the standard {@code kafka_dlt-*} headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkerKafkaConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfig.class);
+
+    @Bean
+    JsonMapper jsonMapper() {
+        return JsonMapper.builder().build();
+    }
+
+    @Bean
+    NewTopic reportTasksDeadLetterTopic() {
+        return TopicBuilder.name(Topics.REPORT_TASKS_DEAD_LETTER).partitions(1).build();
+    }
+
+    @Bean
+    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, String> kafka, WorkerProperties properties) {
+        // Partition -1: let the producer choose, the dead-letter topic need not mirror the task topic's partitions.
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
+        var handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
+        // A task that is not even readable JSON will never succeed.
+        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        handler.setRetryListeners((record, failure, attempt) -> log.warn("shard retried: task {} (key {}), attempt {}"
+                + " failed: {}", record.value(), record.key(), attempt, rootMessage(failure)));
+        return handler;
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

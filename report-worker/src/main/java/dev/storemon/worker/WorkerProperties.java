@@ -1,0 +1,30 @@
+package dev.storemon.worker;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The report worker's settings ({@code storemon.worker.*} in {@code report-worker.yml}).
+ *
+ * @param id            names this worker in logs and in {@code report_shards.worker}
+ * @param groupId       the Kafka consumer group shared by all report workers
+ * @param concurrency   shard tasks computed at once by this process (Kafka consumer threads)
+ * @param retries       further attempts at a failing task before it goes to the dead-letter topic
+ * @param retryBackoff  pause between attempts
+ * @param pollFetchSize rows fetched per round trip while streaming a shard's polls
+ */
+@Validated
+@ConfigurationProperties("storemon.worker")
+public record WorkerProperties(
+        @NotBlank String id,
+        @NotBlank String groupId,
+        @Min(1) @Max(64) int concurrency,
+        @Min(0) @Max(100) int retries,
+        @NotNull Duration retryBackoff,
+        @Min(100) int pollFetchSize) {
+}

@@ -1,0 +1,102 @@
+package dev.storemon.worker.shard;
+
+import dev.storemon.messages.ReportShardRequested;
+import dev.storemon.shard.StoreBuckets;
+import dev.storemon.uptime.Interpolation;
+import dev.storemon.uptime.StoreUptime;
+import dev.storemon.uptime.UptimeEngine;
+import dev.storemon.worker.WorkerProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Computes one shard of a report and stores it, unless it is already stored. */
+@Component
+class ShardComputer {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardComputer.class);
+
+    private final ShardReader reader;
+    private final ShardWriter writer;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final String workerId;
+
+    ShardComputer(ShardReader reader, ShardWriter writer, JdbcClient jdbc, PlatformTransactionManager transactions,
+            WorkerProperties properties) {
+        this.reader = reader;
+        this.writer = writer;
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        // One snapshot for the three reads, so that stores, schedules and polls agree.
+        this.readOnly.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
+        this.workerId = properties.id();
+    }
+
+    /** What became of a task. */
+    enum Outcome {
+        /** This delivery computed and stored the shard. */
+        STORED,
+        /** The shard was already stored by an earlier or concurrent delivery. */
+        ALREADY_DONE,
+        /** The report is gone or no longer running: nothing to do, nothing to announce. */
+        DROPPED
+    }
+
+    /** The outcome and how many store rows the shard holds (when it is done). */
+    record Result(Outcome outcome, int storeCount) {
+    }
+
+    Result process(ReportShardRequested task) {
+        UUID reportId = UUID.fromString(task.reportId());
+        Interpolation interpolation = Interpolation.parse(task.interpolation());
+        StoreBuckets.Range range = StoreBuckets.range(task.shard(), task.shardCount());
+        if (writer.isDone(reportId, task.shard())) {
+            return new Result(Outcome.ALREADY_DONE, doneCount(reportId, task.shard()));
+        }
+        String status = jdbc.sql("select status from reports where id = ?").param(reportId)
+                .query(String.class).optional().orElse(null);
+        if (!"RUNNING".equals(status)) {
+            log.warn("shard {} of report {} dropped: the report is {}", task.shard(), reportId,
+                    status == null ? "unknown" : status);
+            return new Result(Outcome.DROPPED, 0);
+        }
+        long started = System.nanoTime();
+        List<StoreUptime> rows = compute(task, interpolation, range);
+        boolean stored = writer.write(reportId, task.shard(), workerId, rows);
+        if (!stored) {
+            return new Result(Outcome.ALREADY_DONE, doneCount(reportId, task.shard()));
+        }
+        log.info("shard {}/{} of report {} stored by {}: {} stores in {} ms", task.shard(), task.shardCount(),
+                reportId, workerId, rows.size(), (System.nanoTime() - started) / 1_000_000);
+        return new Result(Outcome.STORED, rows.size());
+    }
+
+    private List<StoreUptime> compute(ReportShardRequested task, Interpolation interpolation,
+            StoreBuckets.Range range) {
+        UptimeEngine engine = new UptimeEngine(task.asOf(), interpolation);
+        List<StoreUptime> rows = new ArrayList<>();
+        readOnly.executeWithoutResult(status -> {
+            long scheduleVersion = reader.scheduleVersion(task.dataVersion());
+            Map<Integer, ShardReader.Store> stores = reader.stores(range, scheduleVersion);
+            reader.polls(range, task.dataVersion(), task.asOf(), (storeKey, polls) -> {
+                ShardReader.Store store = stores.get(storeKey);
+                engine.compute(store.storeId(), store.zone(), store.schedule(), polls).ifPresent(rows::add);
+            });
+        });
+        return rows;
+    }
+
+    private int doneCount(UUID reportId, int shard) {
+        return jdbc.sql("select store_count from report_shards where report_id = ? and shard = ?")
+                .params(reportId, shard).query(Integer.class).single();
+    }
+}

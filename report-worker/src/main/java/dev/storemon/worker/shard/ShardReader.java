@@ -1,0 +1,130 @@
+package dev.storemon.worker.shard;
+
+import dev.storemon.shard.StoreBuckets;
+import dev.storemon.uptime.BusinessHours;
+import dev.storemon.uptime.PollSeries;
+import dev.storemon.uptime.StoreZones;
+import dev.storemon.uptime.WeeklySchedule;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one shard's stores, their schedules and only the polls a report needs: those in the week before as-of, plus
+ * each store's last poll before that week. Polls are streamed store by store, so memory stays bounded by the shard's
+ * largest store, not by the shard.
+ */
+@Component
+class ShardReader {
+
+    // The last poll before the week, then the week itself; "stores" is walked in index order (bucket, store_key),
+    // which is also the ORDER BY, so Postgres streams without sorting.
+    private static final String POLLS = """
+            select s.store_key, p.micros, p.active
+            from stores s
+            cross join lateral (
+                (select (extract(epoch from ts) * 1000000)::bigint as micros, active
+                 from polls
+                 where store_key = s.store_key and version <= ? and ts < ?
+                 order by ts desc
+                 limit 1)
+                union all
+                (select (extract(epoch from ts) * 1000000)::bigint, active
+                 from polls
+                 where store_key = s.store_key and version <= ? and ts >= ? and ts <= ?)
+            ) p
+            where s.bucket >= ? and s.bucket < ?
+            order by s.bucket, s.store_key
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    ShardReader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, dev.storemon.worker.WorkerProperties properties) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.streaming.setFetchSize(properties.pollFetchSize());
+    }
+
+    /** A store of the shard, as the pinned schedule version describes it. */
+    record Store(String storeId, ZoneId zone, WeeklySchedule schedule) {
+    }
+
+    /** Receives each store's polls, in store order; the series is only valid during the call. */
+    interface PollConsumer {
+        void accept(int storeKey, PollSeries polls);
+    }
+
+    long scheduleVersion(long dataVersion) {
+        return jdbc.sql("select schedule_version from data_versions where version = ?")
+                .param(dataVersion)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("data version " + dataVersion + " does not exist"));
+    }
+
+    /** The shard's stores by store key, with their zone and business hours of {@code scheduleVersion}. */
+    Map<Integer, Store> stores(StoreBuckets.Range range, long scheduleVersion) {
+        Map<Integer, List<BusinessHours>> hours = new HashMap<>();
+        jdbc.sql("""
+                        select h.store_key, h.day, h.start_local, h.end_local
+                        from stores s
+                        join business_hours h on h.store_key = s.store_key and h.schedule_version = ?
+                        where s.bucket >= ? and s.bucket < ?
+                        """)
+                .params(scheduleVersion, range.fromInclusive(), range.toExclusive())
+                .query((RowCallbackHandler) rs -> hours.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
+                                rs.getObject(4, LocalTime.class))));
+        Map<Integer, Store> stores = new HashMap<>();
+        jdbc.sql("""
+                        select s.store_key, s.store_id, z.zone_id
+                        from stores s
+                        left join store_zones z on z.store_key = s.store_key and z.schedule_version = ?
+                        where s.bucket >= ? and s.bucket < ?
+                        """)
+                .params(scheduleVersion, range.fromInclusive(), range.toExclusive())
+                .query((RowCallbackHandler) rs -> {
+                    int key = rs.getInt(1);
+                    List<BusinessHours> rows = hours.getOrDefault(key, List.of());
+                    stores.put(key, new Store(rs.getString(2), StoreZones.resolve(rs.getString(3)),
+                            WeeklySchedule.of(rows)));
+                });
+        return stores;
+    }
+
+    /**
+     * Streams the polls the report needs, one store at a time. Must run inside a transaction: pgjdbc only honours the
+     * fetch size (a server-side cursor) when auto-commit is off.
+     */
+    void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
+        var weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
+        var end = asOf.atOffset(ZoneOffset.UTC);
+        PollSeries.Builder builder = PollSeries.builder();
+        int[] current = {-1};
+        streaming.query(POLLS, rs -> {
+            int key = rs.getInt(1);
+            if (key != current[0]) {
+                if (current[0] != -1) {
+                    consumer.accept(current[0], builder.build());
+                }
+                builder.reset();
+                current[0] = key;
+            }
+            builder.addEpochMicros(rs.getLong(2), rs.getBoolean(3));
+        }, dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(), range.toExclusive());
+        if (current[0] != -1) {
+            consumer.accept(current[0], builder.build());
+        }
+    }
+}

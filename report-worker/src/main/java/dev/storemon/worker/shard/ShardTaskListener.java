@@ -1,0 +1,47 @@
+package dev.storemon.worker.shard;
+
+import dev.storemon.messages.ReportShardCompleted;
+import dev.storemon.messages.ReportShardRequested;
+import dev.storemon.messages.Topics;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes shard tasks from {@link Topics#REPORT_TASKS}. The shard is stored (rows and done-mark in one transaction)
+ * before {@link ReportShardCompleted} is announced, and the task's offset is committed only after this method returns;
+ * a failure is retried by the container's error handler and finally sent to the dead-letter topic.
+ */
+@Component
+class ShardTaskListener {
+
+    private final ShardComputer computer;
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+
+    ShardTaskListener(ShardComputer computer, KafkaTemplate<String, String> kafka, JsonMapper json) {
+        this.computer = computer;
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    @KafkaListener(topics = Topics.REPORT_TASKS, groupId = "${storemon.worker.group-id}",
+            concurrency = "${storemon.worker.concurrency}")
+    void onTask(ConsumerRecord<String, String> record)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        ReportShardRequested task = json.readValue(record.value(), ReportShardRequested.class);
+        ShardComputer.Result result = computer.process(task);
+        if (result.outcome() == ShardComputer.Outcome.DROPPED) {
+            return;
+        }
+        // Announced again for a shard that was already done: the gateway may have missed the first announcement.
+        ReportShardCompleted done = new ReportShardCompleted(task.reportId(), task.shard(), result.storeCount());
+        kafka.send(Topics.REPORT_SHARD_COMPLETED, task.reportId(), json.writeValueAsString(done))
+                .get(30, TimeUnit.SECONDS);
+    }
+}
