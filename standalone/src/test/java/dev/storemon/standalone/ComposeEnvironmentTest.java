@@ -1,0 +1,195 @@
+package dev.storemon.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storemon.gateway.GatewayApplication;
+import dev.storemon.ingest.IngestWorkerApplication;
+import dev.storemon.worker.ReportWorkerApplication;
+import jakarta.validation.Validation;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.env.RandomValuePropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml configures the services only through environment variables, and Docker does not run where the
+ * tests run: this loads each service's own yml with the compose file's variables on top, the way Spring Boot would in
+ * the container, and checks that every variable is read by a property the service binds (its
+ * {@code @ConfigurationProperties} records, or Spring Boot's datasource, Kafka and server properties), that the
+ * result validates, and that the service ends up on the compose network's Postgres and broker.
+ */
+class ComposeEnvironmentTest {
+
+    private static final Path COMPOSE = Path.of(System.getProperty("storemon.repository-root", ".."),
+            "docker-compose.yml");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "api-gateway,    dev.storemon.gateway.GatewayApplication",
+            "report-worker,  dev.storemon.worker.ReportWorkerApplication",
+            "ingest-worker,  dev.storemon.ingest.IngestWorkerApplication"})
+    void everyComposeVariableIsReadByTheService(String service, Class<?> application) throws IOException {
+        Map<String, Object> compose = compose();
+        Map<String, Object> variables = environmentOf(compose, service);
+        // named like the real one: Spring Boot maps STOREMON_X_Y to storemon.x.y only for a source of that name
+        PropertySource<?> composeSource = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
+        StandardEnvironment environment = serviceEnvironment(composeSource, configName(application));
+        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment), ApplicationConversionService.getSharedInstance());
+        Set<ConfigurationPropertyName> readFromCompose = new HashSet<>();
+        BindHandler handler = new ValidationBindHandler(new FromSource(composeSource, readFromCompose),
+                new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()));
+
+        for (Map.Entry<String, Class<?>> bound : boundProperties(application).entrySet()) {
+            binder.bind(bound.getKey(), Bindable.of(bound.getValue()), handler); // throws if invalid
+        }
+
+        List<String> unread = new ArrayList<>();
+        for (String variable : variables.keySet()) {
+            if (!variable.startsWith("JAVA_") && readFromCompose.stream().noneMatch(name -> matches(variable, name))) {
+                unread.add(variable);
+            }
+        }
+        assertThat(unread).as("variables of %s in docker-compose.yml that %s never reads", service, service).isEmpty();
+
+        DataSourceProperties dataSource = binder.bind("spring.datasource", DataSourceProperties.class).get();
+        KafkaProperties kafka = binder.bind("spring.kafka", KafkaProperties.class).get();
+        Set<String> composeServices = services(compose).keySet();
+        assertThat(URI.create(dataSource.getUrl().substring("jdbc:".length())).getHost()).isIn(composeServices);
+        assertThat(kafka.getBootstrapServers()).allSatisfy(server ->
+                assertThat(server.substring(0, server.indexOf(':'))).isIn(composeServices));
+    }
+
+    /** The service's own yml, below the compose variables; nothing from the machine running the test. */
+    private static StandardEnvironment serviceEnvironment(PropertySource<?> composeSource, String configName)
+            throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        MutablePropertySources sources = environment.getPropertySources();
+        sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        sources.addFirst(composeSource);
+        RandomValuePropertySource.addToEnvironment(environment);
+        new YamlPropertySourceLoader().load(configName, new ClassPathResource(configName + ".yml"))
+                .forEach(sources::addLast);
+        return environment;
+    }
+
+    /** The service's {@code @ConfigurationProperties} types by prefix, and the Spring Boot ones it configures. */
+    private static Map<String, Class<?>> boundProperties(Class<?> application) {
+        Map<String, Class<?>> bound = new LinkedHashMap<>();
+        bound.put("spring.datasource", DataSourceProperties.class);
+        bound.put("spring.kafka", KafkaProperties.class);
+        bound.put("server", ServerProperties.class);
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        for (var candidate : scanner.findCandidateComponents(application.getPackageName())) {
+            Class<?> type = load(candidate.getBeanClassName());
+            ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+            bound.put(annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix(), type);
+        }
+        assertThat(bound).as("config records of " + application.getSimpleName()).hasSizeGreaterThan(3);
+        return bound;
+    }
+
+    /** Spring Boot's mapping from a property to an environment variable: upper case, dots to _, dashes dropped or _. */
+    private static boolean matches(String variable, ConfigurationPropertyName name) {
+        String upper = name.toString().toUpperCase(Locale.ROOT).replace('.', '_').replace('[', '_').replace("]", "");
+        return variable.equals(upper.replace("-", "")) || variable.equals(upper.replace('-', '_'));
+    }
+
+    private static String configName(Class<?> application) {
+        if (application == GatewayApplication.class) {
+            return GatewayApplication.CONFIG_NAME;
+        }
+        return application == ReportWorkerApplication.class ? ReportWorkerApplication.CONFIG_NAME
+                : IngestWorkerApplication.CONFIG_NAME;
+    }
+
+    private static Map<String, Object> compose() throws IOException {
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> services(Map<String, Object> compose) {
+        return (Map<String, Object>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environmentOf(Map<String, Object> compose, String service) {
+        Map<String, Object> definition = (Map<String, Object>) services(compose).get(service);
+        assertThat(definition).as(service + " in docker-compose.yml").isNotNull();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        ((Map<String, Object>) definition.get("environment")).forEach((key, value) -> variables.put(key,
+                String.valueOf(value)));
+        return variables;
+    }
+
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the names bound from the compose variables. */
+    private static final class FromSource extends AbstractBindHandler {
+
+        private final PropertySource<?> source;
+        private final Set<ConfigurationPropertyName> names;
+
+        FromSource(PropertySource<?> source, Set<ConfigurationPropertyName> names) {
+            this.source = source;
+            this.names = names;
+        }
+
+        @Override
+        public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+                Object result) {
+            ConfigurationProperty property = context.getConfigurationProperty();
+            if (property != null && property.getSource().getUnderlyingSource() == source) {
+                names.add(property.getName());
+            }
+            return super.onSuccess(name, target, context, result);
+        }
+    }
+}
