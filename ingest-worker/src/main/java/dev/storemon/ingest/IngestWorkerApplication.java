@@ -2,9 +2,13 @@ package dev.storemon.ingest;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ingest worker: loads the CSV sources into Postgres on start, hourly and on demand. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class IngestWorkerApplication {
 
     /** Each service reads its own {@code ingest-worker.yml}, so that several services can share one JVM (standalone). */

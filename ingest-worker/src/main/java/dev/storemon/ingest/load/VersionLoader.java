@@ -1,0 +1,175 @@
+package dev.storemon.ingest.load;
+
+import dev.storemon.ingest.source.BadSourceException;
+import dev.storemon.ingest.source.FileReport;
+import dev.storemon.ingest.source.PollFileReader;
+import dev.storemon.ingest.source.ScheduleFileReader;
+import dev.storemon.ingest.source.SourceSet;
+import dev.storemon.shard.StoreBuckets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the sources as one new data version. Must run inside the caller's transaction (which holds the ingest lock):
+ * files are streamed into temp tables, then set-based SQL adds new stores and polls and, when hours or zones changed,
+ * a complete new schedule. Rows that earlier versions read are never updated or deleted.
+ */
+@Component
+public class VersionLoader {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    VersionLoader(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Loads a new data version.
+     *
+     * @param runId   the ingest run
+     * @param sources the files
+     * @param limit   rejections kept per file
+     * @param files   receives each file's report as soon as it is read
+     * @return what was stored
+     * @throws BadSourceException when a file must be rejected as a whole (the caller rolls back)
+     */
+    public LoadResult load(long runId, SourceSet sources, int limit, List<FileReport> files) {
+        try {
+            return doLoad(runId, sources, limit, files);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("loading failed: " + e.getMessage(), e);
+        }
+    }
+
+    private LoadResult doLoad(long runId, SourceSet sources, int limit, List<FileReport> files)
+            throws SQLException, IOException {
+        if (sources.polls() == null) {
+            throw new BadSourceException("no poll file (store_status.csv or 'store status.csv') in "
+                    + sources.dir().toAbsolutePath());
+        }
+        PreviousLoad previous = previous();
+        long version = previous.version() + 1;
+        jdbc.sql(StagingSql.CREATE).update();
+        CopyManager copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
+        Set<String> storeIds = new HashSet<>();
+
+        FileReport polls;
+        long latestStaged;
+        try (PollStaging staging = new PollStaging(copy, storeIds)) {
+            polls = PollFileReader.read(sources.polls(), previous.source("polls"), limit, staging);
+            staging.finish();
+            latestStaged = staging.maxMicros();
+        }
+        files.add(polls);
+
+        String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
+        String zonesSha = sources.zones() == null ? null : ScheduleFileReader.sha256(sources.zones());
+        boolean reuse = previous.version() > 0 && Objects.equals(hoursSha, previous.source("hours").get("sha256"))
+                && Objects.equals(zonesSha, previous.source("zones").get("sha256"));
+        FileReport hours = reuse || sources.hours() == null
+                ? notRead("hours", sources.hours(), "business_hours.csv", reuse, limit, "every store is open 24x7")
+                : ScheduleStaging.hours(copy, sources.hours(), limit, storeIds);
+        FileReport zones = reuse || sources.zones() == null
+                ? notRead("zones", sources.zones(), "timezones.csv", reuse, limit, "every store is in America/Chicago")
+                : ScheduleStaging.zones(copy, sources.zones(), limit, storeIds);
+        hours.source("sha256", hoursSha);
+        zones.source("sha256", zonesSha);
+        files.add(hours);
+        files.add(zones);
+
+        try (TextStaging staging = new TextStaging(copy, "stage_stores", "store_id, bucket")) {
+            storeIds.forEach(id -> staging.row(id, StoreBuckets.of(id)));
+            staging.finish();
+        }
+        jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
+                + " on conflict (store_id) do nothing").update();
+
+        long pollsAdded = jdbc.sql("""
+                insert into polls (store_key, ts, active, version)
+                select s.store_key, p.ts, p.active, :version from stage_polls p join stores s on s.store_id = p.store_id
+                on conflict do nothing""").param("version", version).update();
+        polls.stored(pollsAdded, polls.rowsValid() - pollsAdded);
+
+        long scheduleVersion = reuse ? previous.scheduleVersion() : version;
+        if (!reuse) {
+            hours.stored(jdbc.sql("""
+                    insert into business_hours (schedule_version, store_key, day, start_local, end_local)
+                    select :v, s.store_key, h.day, h.start_local, h.end_local
+                    from stage_hours h join stores s on s.store_id = h.store_id""").param("v", version).update(), 0);
+            zones.stored(jdbc.sql("""
+                    insert into store_zones (schedule_version, store_key, zone_id)
+                    select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""")
+                    .param("v", version).update(), 0);
+        }
+        OffsetDateTime latest = latest(previous.latestPollAt(), latestStaged);
+        jdbc.sql("""
+                insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
+                values (:version, :run, :latest, :schedule)""")
+                .param("version", version).param("run", runId).param("latest", latest)
+                .param("schedule", scheduleVersion).update();
+        return new LoadResult(version, scheduleVersion, reuse, pollsAdded,
+                count("business_hours", scheduleVersion), count("store_zones", scheduleVersion),
+                polls.rowsRejected() + hours.rowsRejected() + zones.rowsRejected(),
+                latest == null ? null : latest.toInstant());
+    }
+
+    private static FileReport notRead(String kind, Path file, String expected, boolean unchanged, int limit,
+            String consequence) {
+        if (file == null) {
+            FileReport report = new FileReport(kind, expected, limit);
+            report.status(FileReport.Status.MISSING);
+            report.note("no " + kind + " file: " + consequence);
+            return report;
+        }
+        FileReport report = new FileReport(kind, file.getFileName().toString(), limit);
+        report.status(FileReport.Status.UNCHANGED);
+        return report;
+    }
+
+    private PreviousLoad previous() {
+        return jdbc.sql("""
+                select v.version, v.schedule_version, v.latest_poll_at, r.files::text as files
+                from data_versions v join ingest_runs r on r.id = v.ingest_run_id
+                order by v.version desc limit 1""")
+                .query((rs, n) -> new PreviousLoad(rs.getLong("version"), rs.getLong("schedule_version"),
+                        rs.getObject("latest_poll_at", OffsetDateTime.class),
+                        json.readValue(rs.getString("files"), new TypeReference<List<Map<String, Object>>>() { })))
+                .optional().orElse(PreviousLoad.NONE);
+    }
+
+    private static OffsetDateTime latest(OffsetDateTime previous, long stagedMicros) {
+        if (stagedMicros == Long.MIN_VALUE) {
+            return previous;
+        }
+        Instant staged = Instant.ofEpochSecond(Math.floorDiv(stagedMicros, 1_000_000L),
+                Math.floorMod(stagedMicros, 1_000_000L) * 1_000L);
+        OffsetDateTime candidate = staged.atOffset(ZoneOffset.UTC);
+        return previous == null || candidate.isAfter(previous) ? candidate : previous;
+    }
+
+    private long count(String table, long scheduleVersion) {
+        return jdbc.sql("select count(*) from " + table + " where schedule_version = :v").param("v", scheduleVersion)
+                .query(Long.class).single();
+    }
+}

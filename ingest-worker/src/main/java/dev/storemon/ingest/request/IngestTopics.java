@@ -1,0 +1,22 @@
+package dev.storemon.ingest.request;
+
+import dev.storemon.messages.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The topics this worker reads and writes, created on start when missing. Order does not matter: one partition. */
+@Configuration(proxyBeanMethods = false)
+class IngestTopics {
+
+    @Bean
+    NewTopic ingestRequestsTopic() {
+        return TopicBuilder.name(Topics.INGEST_REQUESTS).partitions(1).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic dataIngestedTopic() {
+        return TopicBuilder.name(Topics.DATA_INGESTED).partitions(1).replicas(1).build();
+    }
+}
