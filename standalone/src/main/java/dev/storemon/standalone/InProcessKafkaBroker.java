@@ -93,7 +93,9 @@ final class InProcessKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("num.partitions", "4");
+        // Topics are created by the services that own them (NewTopic beans) with their partition counts; a consumer
+        // subscribing first must not create one with the broker's default count.
+        p.put("auto.create.topics.enable", "false");
         return p;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Everything in one JVM: an embedded Postgres and an in-process KRaft broker ({@link StandaloneInfrastructure}), then
- * the ingest worker, a report worker and the gateway, each its own application context started through its
+ * the gateway, a report worker and the ingest worker, each its own application context started through its
  * application's {@code builder()}, exactly as when it runs alone.
  *
  * <p>Every command-line argument goes to every context; each reads the properties it knows ({@code --server.port} the
@@ -68,12 +68,14 @@ public final class StandaloneApplication {
 
         Map<String, Object> serviceProperties = new HashMap<>(endpoints.springProperties());
         serviceProperties.putAll(SHARED_LOGGING);
-        started(service(IngestWorkerApplication.builder(), IngestWorkerApplication.class,
-                IngestWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
-        started(service(ReportWorkerApplication.builder(), ReportWorkerApplication.class,
-                ReportWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
+        // The gateway first: it creates the report topics the worker subscribes to, and answers 409 until the ingest
+        // worker, last, has loaded the first data version.
         ConfigurableApplicationContext gateway = started(service(GatewayApplication.builder(), GatewayApplication.class,
                 GatewayApplication.CONFIG_NAME, serviceProperties).run(args));
+        started(service(ReportWorkerApplication.builder(), ReportWorkerApplication.class,
+                ReportWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
+        started(service(IngestWorkerApplication.builder(), IngestWorkerApplication.class,
+                IngestWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
 
         log.info("storemon standalone ready: API http://localhost:{} | Postgres {} | Kafka {}",
                 gateway.getEnvironment().getProperty("local.server.port"), endpoints.jdbcUrl(),
