@@ -1,13 +1,7 @@
 package dev.storemon.uptime;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,15 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The rules are written out, with worked examples, in {@code docs/semantics.md}.
  *
  * <p>One engine serves one report (one {@code now} and one interpolation mode) and any number of stores; it is
- * thread-safe. It keeps, per time zone, whether the zone's offset is constant around the report's week, so that most
- * stores need no time-zone rule look-ups.
+ * thread-safe. It keeps, per time zone, the zone's offsets around the report's week ({@link ZoneSpan}), so that no
+ * store needs a time-zone rule look-up.
  */
 public final class UptimeEngine {
 
     private static final long HOUR = 3_600_000_000_000L;
     private static final long DAY = 24 * HOUR;
     private static final long WEEK = 7 * DAY;
-    private static final long NOT_FIXED = Long.MIN_VALUE;
+    /** How far beyond the week the zone spans reach: further than any row can start or end from the week. */
+    private static final long SPAN_MARGIN = 4 * DAY;
 
     private final long now;
     private final long dayStart;
@@ -32,7 +27,7 @@ public final class UptimeEngine {
     private final long weekStart;
     private final Instant nowInstant;
     private final Interpolation interpolation;
-    private final ConcurrentHashMap<ZoneId, Long> fixedOffsetNanos = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ZoneId, ZoneSpan> zoneSpans = new ConcurrentHashMap<>();
 
     /**
      * Creates an engine for one report.
@@ -111,51 +106,30 @@ public final class UptimeEngine {
         if (schedule.isAlwaysOpen()) {
             return new long[] {weekStart, now};
         }
-        long offset = fixedOffsetNanos.computeIfAbsent(zone, this::offsetIfFixed);
+        ZoneSpan span = zoneSpans.computeIfAbsent(zone, z -> ZoneSpan.of(z, weekStart - SPAN_MARGIN, now + SPAN_MARGIN));
         // The previous local day too: its rows may run past midnight into the window. Around a transition one more
         // day on each side, so that a gap or an overlap spanning midnight cannot hide a row; the clamps below cut
         // whatever falls outside the window.
-        int margin = offset == NOT_FIXED ? 1 : 0;
-        LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(weekStart, 1_000_000_000L)), zone)
-                .minusDays(1 + margin);
-        LocalDate lastDay = LocalDate.ofInstant(nowInstant, zone).plusDays(margin);
+        int margin = span.isFixed() ? 0 : 1;
+        long firstDay = Math.floorDiv(span.toLocalNanos(weekStart), DAY) - 1 - margin;
+        long lastDay = Math.floorDiv(span.toLocalNanos(now), DAY) + margin;
+        // Epoch day 0, 1970-01-01, was a Thursday (3 when Monday is 0).
+        int dayOfWeek = (int) Math.floorMod(firstDay + 3, 7L);
         Intervals out = new Intervals();
-        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
-            int dow = day.getDayOfWeek().getValue() - 1;
-            long[] starts = schedule.starts(dow);
-            long[] ends = schedule.ends(dow);
+        for (long day = firstDay; day <= lastDay; day++) {
+            long[] starts = schedule.starts(dayOfWeek);
+            long[] ends = schedule.ends(dayOfWeek);
+            long midnight = day * DAY;
             for (int i = 0; i < starts.length; i++) {
-                long start = Math.max(weekStart, toEpochNanos(day, starts[i], zone, offset));
-                long end = Math.min(now, toEpochNanos(day, ends[i], zone, offset));
+                long start = Math.max(weekStart, span.toEpochNanos(midnight + starts[i]));
+                long end = Math.min(now, span.toEpochNanos(midnight + ends[i]));
                 if (start < end) {
                     out.add(start, end);
                 }
             }
+            dayOfWeek = dayOfWeek == 6 ? 0 : dayOfWeek + 1;
         }
         return out.sortedUnion();
-    }
-
-    private long toEpochNanos(LocalDate day, long nanoOfDay, ZoneId zone, long offset) {
-        if (offset != NOT_FIXED) {
-            return (day.toEpochDay() * DAY + nanoOfDay) - offset;
-        }
-        LocalDate date = day.plusDays(nanoOfDay / DAY);
-        LocalTime time = LocalTime.ofNanoOfDay(nanoOfDay % DAY);
-        // ZonedDateTime.of: a time in a gap moves later by the gap; in an overlap it takes the earlier offset.
-        ZonedDateTime zoned = ZonedDateTime.of(LocalDateTime.of(date, time), zone);
-        return zoned.toEpochSecond() * 1_000_000_000L + zoned.getNano();
-    }
-
-    /** The zone's offset in nanoseconds when it is constant over every local day the week can touch. */
-    private long offsetIfFixed(ZoneId zone) {
-        Instant from = Instant.ofEpochSecond(Math.floorDiv(weekStart, 1_000_000_000L)).minusSeconds(3 * 86_400);
-        Instant to = nowInstant.plusSeconds(3 * 86_400);
-        ZoneOffsetTransition next = zone.getRules().nextTransition(from);
-        if (next != null && next.getInstant().isBefore(to)) {
-            return NOT_FIXED;
-        }
-        ZoneOffset offset = zone.getRules().getOffset(from);
-        return offset.getTotalSeconds() * 1_000_000_000L;
     }
 
     /** Sums active and total business time per window; the windows share their end, {@code now}. */
