@@ -125,5 +125,10 @@ final class SourceFile implements AutoCloseable {
             }
             return n;
         }
+
+        @Override
+        public void close() {
+            // the channel belongs to the SourceFile, which closes it
+        }
     }
 }
