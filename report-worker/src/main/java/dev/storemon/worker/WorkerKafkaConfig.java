@@ -1,7 +1,9 @@
 package dev.storemon.worker;
 
 import dev.storemon.messages.Topics;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WorkerKafkaConfig {
 
+    /** Header on dead-lettered tasks: the root cause's message, read by the gateway to fail the report. */
+    static final String FAILURE_HEADER = "storemon_failure";
+
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfig.class);
 
     @Bean
     JsonMapper jsonMapper() {
         return JsonMapper.builder().build();
+    }
+
+    @Bean
+    NewTopic reportTasksTopic(WorkerProperties properties) {
+        return TopicBuilder.name(Topics.REPORT_TASKS).partitions(properties.taskPartitions()).build();
+    }
+
+    @Bean
+    NewTopic reportShardCompletedTopic() {
+        return TopicBuilder.name(Topics.REPORT_SHARD_COMPLETED).partitions(4).build();
     }
 
     @Bean
@@ -40,6 +55,9 @@ class WorkerKafkaConfig {
         // Partition -1: let the producer choose, the dead-letter topic need not mirror the task topic's partitions.
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
+        // The standard kafka_dlt-exception-message wraps the cause in the listener's signature; this one is for people.
+        recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(FAILURE_HEADER,
+                rootMessage(failure).getBytes(StandardCharsets.UTF_8)));
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
         // A task that is not even readable JSON will never succeed.
@@ -54,6 +72,6 @@ class WorkerKafkaConfig {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
     }
 }

@@ -48,10 +48,17 @@ class ReportEventsListener {
         if (task == null) {
             return;
         }
-        Header message = record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
-        String reason = message == null ? "unknown error"
-                : new String(message.value(), StandardCharsets.UTF_8);
-        reports.fail(UUID.fromString(task.reportId()), "shard " + task.shard() + " failed: " + reason);
+        // The worker's plain root-cause header first; the standard one (wrapped in the listener's signature) else.
+        Header message = record.headers().lastHeader("storemon_failure");
+        if (message == null) {
+            message = record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+        }
+        String reason = message == null ? "unknown error" : new String(message.value(), StandardCharsets.UTF_8);
+        try {
+            reports.fail(UUID.fromString(task.reportId()), "shard " + task.shard() + " failed: " + reason);
+        } catch (IllegalArgumentException e) {
+            log.error("dead-lettered task with a malformed report id {}: {}", task.reportId(), reason);
+        }
     }
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
