@@ -2,9 +2,6 @@ package dev.storemon.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storemon.gateway.GatewayApplication;
-import dev.storemon.ingest.IngestWorkerApplication;
-import dev.storemon.worker.ReportWorkerApplication;
 import jakarta.validation.Validation;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,14 +18,11 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.AbstractBindHandler;
-import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -70,11 +64,12 @@ class ComposeEnvironmentTest {
         // named like the real one: Spring Boot maps STOREMON_X_Y to storemon.x.y only for a source of that name
         PropertySource<?> composeSource = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
-        StandardEnvironment environment = serviceEnvironment(composeSource, configName(application));
+        // a compose service is named after its service, as is the service's configuration file
+        StandardEnvironment environment = serviceEnvironment(composeSource, service);
         Binder binder = new Binder(ConfigurationPropertySources.get(environment),
                 new PropertySourcesPlaceholdersResolver(environment), ApplicationConversionService.getSharedInstance());
         Set<ConfigurationPropertyName> readFromCompose = new HashSet<>();
-        BindHandler handler = new ValidationBindHandler(new FromSource(composeSource, readFromCompose),
+        BindHandler handler = new ValidationBindHandler(new BoundFromSource(composeSource, readFromCompose),
                 new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()));
 
         for (Map.Entry<String, Class<?>> bound : boundProperties(application).entrySet()) {
@@ -134,14 +129,6 @@ class ComposeEnvironmentTest {
         return variable.equals(upper.replace("-", "")) || variable.equals(upper.replace('-', '_'));
     }
 
-    private static String configName(Class<?> application) {
-        if (application == GatewayApplication.class) {
-            return GatewayApplication.CONFIG_NAME;
-        }
-        return application == ReportWorkerApplication.class ? ReportWorkerApplication.CONFIG_NAME
-                : IngestWorkerApplication.CONFIG_NAME;
-    }
-
     private static Map<String, Object> compose() throws IOException {
         try (Reader reader = Files.newBufferedReader(COMPOSE)) {
             return new Yaml().load(reader);
@@ -168,28 +155,6 @@ class ComposeEnvironmentTest {
             return Class.forName(className);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Records the names bound from the compose variables. */
-    private static final class FromSource extends AbstractBindHandler {
-
-        private final PropertySource<?> source;
-        private final Set<ConfigurationPropertyName> names;
-
-        FromSource(PropertySource<?> source, Set<ConfigurationPropertyName> names) {
-            this.source = source;
-            this.names = names;
-        }
-
-        @Override
-        public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
-                Object result) {
-            ConfigurationProperty property = context.getConfigurationProperty();
-            if (property != null && property.getSource().getUnderlyingSource() == source) {
-                names.add(property.getName());
-            }
-            return super.onSuccess(name, target, context, result);
         }
     }
 }
