@@ -48,6 +48,14 @@ class DaylightSavingTest {
     }
 
     @Test
+    void aRowStartingInTheGapAndEndingBeforeItsResolvedStartIsEmpty() {
+        // 02:30-03:15: the start moves to 03:30 EDT, after the end 03:15 EDT: no business time at all.
+        // Together with 03:00-03:10 (10 min = 0.17 h) only those 10 minutes count.
+        assertThat(line(AFTER_SPRING, NEAREST, NEW_YORK, schedule(row(6, "02:30", "03:15"), row(6, "03:00", "03:10")),
+                ACTIVE_SPRING)).isEqualTo("s,0.00,0.00,0.17,0.00,0.00,0.00");
+    }
+
+    @Test
     void anOvernightRowAcrossTheGap() {
         // Saturday 23:00 EST (03-12 04:00Z) to Sunday 04:00 EDT (08:00Z) = 4 h, though the clock moves 5 h.
         assertThat(line(AFTER_SPRING, NEAREST, NEW_YORK, schedule(row(5, "23:00", "04:00")), ACTIVE_SPRING))
