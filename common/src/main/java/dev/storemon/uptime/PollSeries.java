@@ -47,8 +47,11 @@ public final class PollSeries {
      * Index of the first poll strictly after {@code epochNanos}, i.e. the number of polls at or before it.
      */
     int countAtOrBefore(long epochNanos) {
-        int lo = 0;
         int hi = nanos.length;
+        if (hi == 0 || nanos[hi - 1] <= epochNanos) {
+            return hi; // the usual case for now: the report's as-of instant is the latest poll
+        }
+        int lo = 0;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (nanos[mid] <= epochNanos) {

@@ -72,14 +72,16 @@ public final class UptimeEngine {
         // Polls before the week count only through the last of them: no earlier one is nearer to, or later than, it.
         int first = Math.max(0, polls.countAtOrBefore(weekStart - 1) - 1);
         int p = first;
+        long next = nextBoundary(polls, p, count);
         for (int b = 0; b < business.length; b += 2) {
             long from = business[b];
             long to = business[b + 1];
             while (from < to) {
-                while (p + 1 < count && boundary(polls, p + 1) <= from) {
+                while (next <= from) {
                     p++;
+                    next = nextBoundary(polls, p, count);
                 }
-                long segmentEnd = p + 1 < count ? Math.min(to, boundary(polls, p + 1)) : to;
+                long segmentEnd = Math.min(to, next);
                 sum.add(from, segmentEnd, polls.activeAt(p));
                 from = segmentEnd;
             }
@@ -87,13 +89,16 @@ public final class UptimeEngine {
         return Optional.of(sum.toUptime(storeId));
     }
 
-    /** Where poll {@code i}'s status starts to apply, given poll {@code i - 1} before it. */
-    private long boundary(PollSeries polls, int i) {
-        long later = polls.nanosAt(i);
+    /** Where the status of the poll after poll {@code p} starts to apply; never, when {@code p} is the last one. */
+    private long nextBoundary(PollSeries polls, int p, int count) {
+        if (p + 1 >= count) {
+            return Long.MAX_VALUE;
+        }
+        long later = polls.nanosAt(p + 1);
         if (interpolation == Interpolation.PREVIOUS) {
             return later;
         }
-        long earlier = polls.nanosAt(i - 1);
+        long earlier = polls.nanosAt(p);
         // The midpoint, rounded up: an instant exactly half-way belongs to the later poll.
         return earlier + (later - earlier + 1) / 2;
     }
