@@ -22,8 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * gateway and one report worker; times trigger_report to a Complete get_report.
  *
  * <p>Options ({@code --name=value}): {@code stores} (14000), {@code polls-per-store} (130), {@code runs} (5),
- * {@code shards} (16), {@code worker-heap}: when set (e.g. {@code 256m}), the worker runs as a separate JVM with that
- * {@code -Xmx} (same classpath), so that its heap is bounded and measured apart from the gateway's.
+ * {@code shards} (16), {@code worker-concurrency} (2), {@code worker-heap}: when set (e.g. {@code 256m}), the worker runs as a separate JVM with that
+ * {@code -Xmx} (same classpath), so that its heap is bounded and measured apart from the gateway's;
+ * {@code hold-seconds}: keep the database up that long after the runs (to look at query plans with psql).
  */
 public final class ReportPipelineBenchmark {
 
@@ -55,7 +56,8 @@ public final class ReportPipelineBenchmark {
             System.out.printf("loaded %d stores, %d polls in %.1f s%n", stores, polls, seconds(started));
 
             List<String> workerArgs = new ArrayList<>(infra);
-            workerArgs.addAll(List.of("--storemon.worker.id=bench-worker", "--spring.main.banner-mode=off",
+            workerArgs.addAll(List.of("--storemon.worker.id=bench-worker",
+                    "--storemon.worker.concurrency=" + options.getOrDefault("worker-concurrency", "2"), "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN", "--logging.level.dev.storemon=INFO"));
             Process external = null;
             ConfigurableApplicationContext worker = null;
@@ -84,6 +86,11 @@ public final class ReportPipelineBenchmark {
                 System.out.printf("RESULT trigger->Complete, %d stores, %d polls, %s shards, 1 worker: median %.3f s,"
                         + " best %.3f s, worst %.3f s (%s)%n", stores, polls, shards, times[runs / 2], times[0],
                         times[runs - 1], endpoints.kind());
+                if (options.containsKey("hold-seconds")) {
+                    // Leaves the loaded database up for EXPLAIN with psql.
+                    System.out.println("holding; database at " + endpoints.jdbcUrl());
+                    TimeUnit.SECONDS.sleep(Long.parseLong(options.get("hold-seconds")));
+                }
             } finally {
                 if (worker != null) {
                     worker.close();

@@ -71,12 +71,14 @@ class ShardComputer {
         }
         long started = System.nanoTime();
         List<StoreUptime> rows = compute(task, interpolation, range);
+        long computed = System.nanoTime();
         boolean stored = writer.write(reportId, task.shard(), workerId, rows);
         if (!stored) {
             return new Result(Outcome.ALREADY_DONE, doneCount(reportId, task.shard()));
         }
-        log.info("shard {}/{} of report {} stored by {}: {} stores in {} ms", task.shard(), task.shardCount(),
-                reportId, workerId, rows.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("shard {}/{} of report {} stored by {}: {} stores, read and computed in {} ms, written in {} ms",
+                task.shard(), task.shardCount(), reportId, workerId, rows.size(), (computed - started) / 1_000_000,
+                (System.nanoTime() - computed) / 1_000_000);
         return new Result(Outcome.STORED, rows.size());
     }
 
