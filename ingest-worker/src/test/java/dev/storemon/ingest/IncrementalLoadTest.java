@@ -78,4 +78,13 @@ class IncrementalLoadTest extends IngestTestSupport {
         assertThat(jdbc.sql("select latest_poll_at::text from data_versions where version = 2").query(String.class)
                 .single()).isEqualTo("2023-01-22 10:00:00+00");
     }
+
+    @Test
+    void aPollRepeatedInOneFileIsStoredOnceAndTheInactiveOneWins() {
+        write("store_status.csv", HEADER, "s1,active,2023-01-22 10:00:00 UTC", "s1,inactive,2023-01-22T10:00:00Z",
+                "s1,active,2023-01-22 10:00:00.000000 UTC");
+        RunResult run = runOk();
+        assertThat(polls("true")).containsExactly("s1,2023-01-22 10:00:00,false,1");
+        assertThat(file(run.runId(), "polls")).containsEntry("rows_loaded", 1).containsEntry("rows_already_stored", 2);
+    }
 }
