@@ -3,6 +3,7 @@
 //
 //   java -cp "<kafka-clients jar and its dependencies>" docs/examples/ReportCompletedConsumer.java localhost:9092
 //
+// Optional further arguments: the gateway base URL, how many events to print before exiting, the consumer group.
 // (docs/events.md shows how to get that classpath from the project's build.) It prints every report-completed
 // event, from the beginning of the topic, and the URL to download each CSV.
 
@@ -23,7 +24,7 @@ public class ReportCompletedConsumer {
         int maxEvents = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", "example-report-archiver");
+        props.put("group.id", args.length > 3 ? args[3] : "example-report-archiver");
         props.put("auto.offset.reset", "earliest");
         props.put("key.deserializer", StringDeserializer.class.getName());
         props.put("value.deserializer", StringDeserializer.class.getName());

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A small generated dataset, written straight into the schema (no ingest worker needed), and the CSV the engine gives
  * for it when run directly. It has what the report must get right: stores with and without hours, overnight rows,
  * missing and unknown zones, ids whose order differs between locales, polls after as-of, a store whose only poll is
- * older than the week, a store with no poll at all, and a decoy schedule version that the report must not read.
+ * older than the week, a store with no poll at all, and decoys the report must not read: a later schedule version, and
+ * polls of a later data version (as if a load committed while the report ran).
  */
 final class Dataset {
 
@@ -105,6 +106,15 @@ final class Dataset {
                 jdbc.sql("insert into polls (store_key, ts, active, version) values (?, ?, ?, ?)")
                         .params(key, store.pollTimes().get(p).atOffset(ZoneOffset.UTC), store.active().get(p), VERSION)
                         .update();
+            }
+            if (key % 3 == 0) {
+                // Decoy polls of the next data version, half-way between the real ones, with the opposite status.
+                for (int p = 0; p < store.pollTimes().size(); p++) {
+                    jdbc.sql("insert into polls (store_key, ts, active, version) values (?, ?, ?, ?)")
+                            .params(key, store.pollTimes().get(p).plusSeconds(1500).atOffset(ZoneOffset.UTC),
+                                    !store.active().get(p), VERSION + 1)
+                            .update();
+                }
             }
             for (BusinessHours h : store.hours()) {
                 insertHours(jdbc, SCHEDULE_VERSION, key, h);

@@ -88,7 +88,8 @@ public final class ReportPipelineBenchmark {
                         times[runs - 1], endpoints.kind());
                 if (options.containsKey("hold-seconds")) {
                     // Leaves the loaded database up for EXPLAIN with psql.
-                    System.out.println("holding; database at " + endpoints.jdbcUrl());
+                    System.out.println("holding; database at " + endpoints.jdbcUrl() + ", broker at "
+                            + endpoints.bootstrapServers());
                     TimeUnit.SECONDS.sleep(Long.parseLong(options.get("hold-seconds")));
                 }
             } finally {
