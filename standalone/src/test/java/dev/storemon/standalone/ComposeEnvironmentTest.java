@@ -6,6 +6,7 @@ import jakarta.validation.Validation;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,9 +77,13 @@ class ComposeEnvironmentTest {
             binder.bind(bound.getKey(), Bindable.of(bound.getValue()), handler); // throws if invalid
         }
 
+        // read = bound to a property the service binds, or named by a ${PLACEHOLDER} in the service's yml
+        String yml = new ClassPathResource(service + ".yml").getContentAsString(StandardCharsets.UTF_8);
         List<String> unread = new ArrayList<>();
         for (String variable : variables.keySet()) {
-            if (!variable.startsWith("JAVA_") && readFromCompose.stream().noneMatch(name -> matches(variable, name))) {
+            boolean placeholder = yml.contains("${" + variable + ":") || yml.contains("${" + variable + "}");
+            if (!variable.startsWith("JAVA_") && !placeholder
+                    && readFromCompose.stream().noneMatch(name -> matches(variable, name))) {
                 unread.add(variable);
             }
         }
