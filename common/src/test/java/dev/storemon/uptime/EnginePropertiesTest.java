@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * The engine against {@link ReferenceOracle} on random schedules (several rows a day, overnight rows, overlaps, none),
@@ -105,7 +106,7 @@ class EnginePropertiesTest {
         Arbitrary<Long> seconds = Arbitraries.longs().between(FROM_2023, TO_2024);
         Arbitrary<Long> shift = Arbitraries.longs().between(-86_400, 8 * 86_400);
         Arbitrary<Integer> micros = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(0)), net.jqwik.api.Tuple.of(1,
+                Tuple.of(3, Arbitraries.just(0)), Tuple.of(1,
                         Arbitraries.integers().between(0, 999_999)));
         return Combinators.combine(seconds, shift, Arbitraries.of(true, false), micros).as((s, d, nearTransition, us) -> {
             Instant base = Instant.ofEpochSecond(s);
@@ -117,11 +118,11 @@ class EnginePropertiesTest {
 
     private Arbitrary<List<BusinessHours>> rows() {
         Arbitrary<LocalTime> times = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(LocalTime.MIDNIGHT, LocalTime.of(0, 30), LocalTime.of(1, 0),
+                Tuple.of(2, Arbitraries.of(LocalTime.MIDNIGHT, LocalTime.of(0, 30), LocalTime.of(1, 0),
                         LocalTime.of(1, 30), LocalTime.of(2, 0), LocalTime.of(2, 30), LocalTime.of(3, 0),
                         LocalTime.NOON, LocalTime.of(22, 0), LocalTime.of(23, 30), LocalTime.of(23, 59),
                         LocalTime.of(23, 59, 59), LocalTime.of(23, 58, 59))),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 86_399).map(LocalTime::ofSecondOfDay)));
+                Tuple.of(3, Arbitraries.integers().between(0, 86_399).map(LocalTime::ofSecondOfDay)));
         Arbitrary<BusinessHours> row = Combinators.combine(Arbitraries.integers().between(0, 6), times, times)
                 .as(BusinessHours::new);
         return row.list().ofMinSize(0).ofMaxSize(12);
@@ -133,12 +134,12 @@ class EnginePropertiesTest {
     /** Poll times relative to now: mostly inside the week, some before it, some after now, some on round values. */
     private Arbitrary<List<Offset>> pollOffsets() {
         Arbitrary<Long> seconds = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(-8 * 86_400, 0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(-12 * 86_400, -7 * 86_400)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, 86_400)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(0L, -1_800L, -3_600L, -86_400L, -7 * 86_400L)));
-        Arbitrary<Long> micros = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(0L)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, 999_999)));
+                Tuple.of(6, Arbitraries.longs().between(-8 * 86_400, 0)),
+                Tuple.of(1, Arbitraries.longs().between(-12 * 86_400, -7 * 86_400)),
+                Tuple.of(1, Arbitraries.longs().between(0, 86_400)),
+                Tuple.of(2, Arbitraries.of(0L, -1_800L, -3_600L, -86_400L, -7 * 86_400L)));
+        Arbitrary<Long> micros = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0L)),
+                Tuple.of(1, Arbitraries.longs().between(0, 999_999)));
         Arbitrary<Offset> offset = Combinators.combine(seconds, micros, Arbitraries.of(true, false))
                 .as((s, us, active) -> new Offset(s * 1_000_000_000L + us * 1_000L, active));
         return offset.list().ofMinSize(0).ofMaxSize(40);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -67,8 +68,8 @@ final class SyntheticStores {
         for (int i = 0; i < n; i++) {
             builder.addEpochMicros(micros[i], active[i]);
         }
-        return new Store(id, zone, schedule, builder.build(), java.util.Arrays.copyOf(micros, n),
-                java.util.Arrays.copyOf(active, n));
+        return new Store(id, zone, schedule, builder.build(), Arrays.copyOf(micros, n),
+                Arrays.copyOf(active, n));
     }
 
     private static WeeklySchedule schedule(SplittableRandom random) {
