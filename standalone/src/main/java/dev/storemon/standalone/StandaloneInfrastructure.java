@@ -3,6 +3,9 @@ package dev.storemon.standalone;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,8 @@ class StandaloneInfrastructure {
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         if (properties.postgresPort() != 0) {
+            // checked first: with the port taken, the embedded server's readiness check would talk to the other one
+            requireFree(properties.postgresPort(), "Postgres", "storemon.embedded.postgres-port");
             builder.setPort(properties.postgresPort());
         }
         try {
@@ -31,12 +36,24 @@ class StandaloneInfrastructure {
 
     @Bean(destroyMethod = "close")
     InProcessKafkaBroker kafkaBroker(EmbeddedProperties properties) {
+        if (properties.kafkaPort() != 0) {
+            requireFree(properties.kafkaPort(), "Kafka broker", "storemon.embedded.kafka-port");
+        }
         try {
             return InProcessKafkaBroker.start(properties.kafkaPort());
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IllegalStateException("could not start the in-process Kafka broker on port "
                     + properties.kafkaPort() + " (is the port taken? --storemon.embedded.kafka-port=0 picks a free one)",
                     e);
+        }
+    }
+
+    private static void requireFree(int port, String what, String property) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " for the embedded " + what + " is taken; choose another "
+                    + "with --" + property + "=<port> (0 picks a free one)", e);
         }
     }
 
