@@ -9,12 +9,9 @@ import dev.storemon.shard.StoreBuckets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -25,7 +22,6 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,7 +69,7 @@ public class VersionLoader {
                     + sources.dir().toAbsolutePath());
         }
         long started = System.nanoTime();
-        PreviousLoad previous = previous();
+        PreviousLoad previous = PreviousLoad.latest(jdbc, json);
         long version = previous.version() + 1;
         jdbc.sql(StagingSql.CREATE).update();
         // New polls are inserted sorted by primary key (a million random index insertions become an append-like walk),
@@ -140,7 +136,7 @@ public class VersionLoader {
         }
         log.debug("run {}: files parsed and staged in {} ms, polls inserted in {} ms, schedule in {} ms", runId,
                 (staged - started) / 1_000_000, (inserted - staged) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
-        OffsetDateTime latest = latest(previous.latestPollAt(), latestStaged);
+        OffsetDateTime latest = previous.latestPollAtWith(latestStaged);
         jdbc.sql("""
                 insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                 values (:version, :run, :latest, :schedule)""")
@@ -163,27 +159,6 @@ public class VersionLoader {
         FileReport report = new FileReport(kind, file.getFileName().toString(), limit);
         report.status(FileReport.Status.UNCHANGED);
         return report;
-    }
-
-    private PreviousLoad previous() {
-        return jdbc.sql("""
-                select v.version, v.schedule_version, v.latest_poll_at, r.files::text as files
-                from data_versions v join ingest_runs r on r.id = v.ingest_run_id
-                order by v.version desc limit 1""")
-                .query((rs, n) -> new PreviousLoad(rs.getLong("version"), rs.getLong("schedule_version"),
-                        rs.getObject("latest_poll_at", OffsetDateTime.class),
-                        json.readValue(rs.getString("files"), new TypeReference<List<Map<String, Object>>>() { })))
-                .optional().orElse(PreviousLoad.NONE);
-    }
-
-    private static OffsetDateTime latest(OffsetDateTime previous, long stagedMicros) {
-        if (stagedMicros == Long.MIN_VALUE) {
-            return previous;
-        }
-        Instant staged = Instant.ofEpochSecond(Math.floorDiv(stagedMicros, 1_000_000L),
-                Math.floorMod(stagedMicros, 1_000_000L) * 1_000L);
-        OffsetDateTime candidate = staged.atOffset(ZoneOffset.UTC);
-        return previous == null || candidate.isAfter(previous) ? candidate : previous;
     }
 
     private long count(String table, long scheduleVersion) {
