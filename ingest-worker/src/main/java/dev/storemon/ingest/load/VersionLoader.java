@@ -9,12 +9,9 @@ import dev.storemon.shard.StoreBuckets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -25,7 +22,6 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,14 +69,10 @@ public class VersionLoader {
                     + sources.dir().toAbsolutePath());
         }
         long started = System.nanoTime();
-        PreviousLoad previous = previous();
+        PreviousLoad previous = PreviousLoad.latest(jdbc, json);
         long version = previous.version() + 1;
         jdbc.sql(StagingSql.CREATE).update();
-        // New polls are inserted sorted by primary key (a million random index insertions become an append-like walk),
-        // without ON CONFLICT: the anti-join skips stored polls, DISTINCT ON repeated ones, and the ingest lock
-        // keeps other writers out. Of a store's polls repeated at the same instant
-        // within one load, the inactive one wins (false sorts first).
-        jdbc.sql("set local work_mem = '256MB'").update();
+        jdbc.sql("set local work_mem = '256MB'").update(); // the sort of a full poll file stays in memory
         CopyManager copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
         Set<String> storeIds = new HashSet<>();
 
@@ -98,10 +90,10 @@ public class VersionLoader {
         boolean reuse = previous.version() > 0 && Objects.equals(hoursSha, previous.source("hours").get("sha256"))
                 && Objects.equals(zonesSha, previous.source("zones").get("sha256"));
         FileReport hours = reuse || sources.hours() == null
-                ? notRead("hours", sources.hours(), "business_hours.csv", reuse, limit, "every store is open 24x7")
+                ? notRead("hours", sources.hours(), "business_hours.csv", limit, "every store is open 24x7")
                 : ScheduleStaging.hours(copy, sources.hours(), limit, storeIds);
         FileReport zones = reuse || sources.zones() == null
-                ? notRead("zones", sources.zones(), "timezones.csv", reuse, limit, "every store is in America/Chicago")
+                ? notRead("zones", sources.zones(), "timezones.csv", limit, "every store is in America/Chicago")
                 : ScheduleStaging.zones(copy, sources.zones(), limit, storeIds);
         hours.source("sha256", hoursSha);
         zones.source("sha256", zonesSha);
@@ -118,6 +110,10 @@ public class VersionLoader {
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
         jdbc.sql("analyze stores, stage_polls, stage_hours, stage_zones").update();
         long staged = System.nanoTime();
+        // New polls are inserted sorted by primary key (a million random index insertions become an append-like walk),
+        // without ON CONFLICT (a speculative insertion per row was 5x slower): the anti-join skips stored polls,
+        // DISTINCT ON repeated ones, and the ingest lock keeps other writers out. Of a store's polls repeated at the
+        // same instant within one load, the inactive one wins (false sorts first).
         long pollsAdded = jdbc.sql("""
                 insert into polls (store_key, ts, active, version)
                 select distinct on (s.store_key, p.ts) s.store_key, p.ts, p.active, :version
@@ -140,7 +136,7 @@ public class VersionLoader {
         }
         log.debug("run {}: files parsed and staged in {} ms, polls inserted in {} ms, schedule in {} ms", runId,
                 (staged - started) / 1_000_000, (inserted - staged) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
-        OffsetDateTime latest = latest(previous.latestPollAt(), latestStaged);
+        OffsetDateTime latest = previous.latestPollAtWith(latestStaged);
         jdbc.sql("""
                 insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                 values (:version, :run, :latest, :schedule)""")
@@ -152,8 +148,8 @@ public class VersionLoader {
                 latest == null ? null : latest.toInstant());
     }
 
-    private static FileReport notRead(String kind, Path file, String expected, boolean unchanged, int limit,
-            String consequence) {
+    /** The report of a file not parsed: missing, or identical to the previous version's. */
+    private static FileReport notRead(String kind, Path file, String expected, int limit, String consequence) {
         if (file == null) {
             FileReport report = new FileReport(kind, expected, limit);
             report.status(FileReport.Status.MISSING);
@@ -163,27 +159,6 @@ public class VersionLoader {
         FileReport report = new FileReport(kind, file.getFileName().toString(), limit);
         report.status(FileReport.Status.UNCHANGED);
         return report;
-    }
-
-    private PreviousLoad previous() {
-        return jdbc.sql("""
-                select v.version, v.schedule_version, v.latest_poll_at, r.files::text as files
-                from data_versions v join ingest_runs r on r.id = v.ingest_run_id
-                order by v.version desc limit 1""")
-                .query((rs, n) -> new PreviousLoad(rs.getLong("version"), rs.getLong("schedule_version"),
-                        rs.getObject("latest_poll_at", OffsetDateTime.class),
-                        json.readValue(rs.getString("files"), new TypeReference<List<Map<String, Object>>>() { })))
-                .optional().orElse(PreviousLoad.NONE);
-    }
-
-    private static OffsetDateTime latest(OffsetDateTime previous, long stagedMicros) {
-        if (stagedMicros == Long.MIN_VALUE) {
-            return previous;
-        }
-        Instant staged = Instant.ofEpochSecond(Math.floorDiv(stagedMicros, 1_000_000L),
-                Math.floorMod(stagedMicros, 1_000_000L) * 1_000L);
-        OffsetDateTime candidate = staged.atOffset(ZoneOffset.UTC);
-        return previous == null || candidate.isAfter(previous) ? candidate : previous;
     }
 
     private long count(String table, long scheduleVersion) {
