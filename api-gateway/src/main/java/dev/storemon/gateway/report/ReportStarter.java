@@ -90,6 +90,9 @@ public class ReportStarter {
             }
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             reports.fail(id, "could not publish the shard tasks: " + e.getMessage());
             throw new IllegalStateException("could not publish the shard tasks of report " + id, e);
         }
