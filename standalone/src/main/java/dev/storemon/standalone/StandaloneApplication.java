@@ -40,6 +40,7 @@ public final class StandaloneApplication {
 
     /** Started contexts, closed in reverse order on shutdown. */
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private boolean closing;
 
     private StandaloneApplication() {
     }
@@ -56,12 +57,13 @@ public final class StandaloneApplication {
     }
 
     private void start(String[] args) {
-        ConfigurableApplicationContext infrastructure = started(new SpringApplicationBuilder(StandaloneInfrastructure.class)
+        ConfigurableApplicationContext infrastructure = new SpringApplicationBuilder(StandaloneInfrastructure.class)
                 .properties("spring.config.name=standalone")
                 .properties(SHARED_LOGGING)
                 .web(WebApplicationType.NONE)
                 .registerShutdownHook(false)
-                .run(args));
+                .initializers(this::register)
+                .run(args);
         StandaloneEndpoints endpoints = infrastructure.getBean(StandaloneEndpoints.class);
         log.info("Embedded infrastructure up: Postgres {} (user {}), Kafka {}", endpoints.jdbcUrl(),
                 endpoints.username(), endpoints.bootstrapServers());
@@ -70,12 +72,12 @@ public final class StandaloneApplication {
         serviceProperties.putAll(SHARED_LOGGING);
         // The gateway first: it creates the report topics the worker subscribes to, and answers 409 until the ingest
         // worker, last, has loaded the first data version.
-        ConfigurableApplicationContext gateway = started(service(GatewayApplication.builder(), GatewayApplication.class,
-                GatewayApplication.CONFIG_NAME, serviceProperties).run(args));
-        started(service(ReportWorkerApplication.builder(), ReportWorkerApplication.class,
-                ReportWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
-        started(service(IngestWorkerApplication.builder(), IngestWorkerApplication.class,
-                IngestWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args));
+        ConfigurableApplicationContext gateway = service(GatewayApplication.builder(), GatewayApplication.class,
+                GatewayApplication.CONFIG_NAME, serviceProperties).run(args);
+        service(ReportWorkerApplication.builder(), ReportWorkerApplication.class,
+                ReportWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args);
+        service(IngestWorkerApplication.builder(), IngestWorkerApplication.class,
+                IngestWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args);
 
         log.info("storemon standalone ready: API http://localhost:{} | Postgres {} | Kafka {}",
                 gateway.getEnvironment().getProperty("local.server.port"), endpoints.jdbcUrl(),
@@ -85,21 +87,29 @@ public final class StandaloneApplication {
     }
 
     /** A service's own builder, told which infrastructure to use; its logs carry its own name. */
-    private static SpringApplicationBuilder service(SpringApplicationBuilder builder, Class<?> application, String name,
+    private SpringApplicationBuilder service(SpringApplicationBuilder builder, Class<?> application, String name,
             Map<String, Object> properties) {
         return builder.main(application)
                 .properties("spring.application.name=" + name)
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
-                .listeners(new EndpointProperties(properties));
+                .listeners(new EndpointProperties(properties))
+                .initializers(this::register);
     }
 
-    private synchronized ConfigurableApplicationContext started(ConfigurableApplicationContext context) {
+    /**
+     * Called before a context refreshes, so that Ctrl-C during start-up closes it too (closing waits for a refresh in
+     * progress to end).
+     */
+    private synchronized void register(ConfigurableApplicationContext context) {
+        if (closing) {
+            throw new IllegalStateException("storemon standalone is stopping");
+        }
         started.add(context);
-        return context;
     }
 
     private synchronized void close() {
+        closing = true;
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
