@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * A store's polls, sorted by time, one per instant. Instants are kept as epoch nanoseconds, so timestamps with any
- * fraction (the sources have microseconds) are exact.
+ * fraction (the sources have microseconds) are exact. Polls at the same instant collapse to one, inactive if any of
+ * them is inactive: a disagreement never hides downtime, the result does not depend on the order polls were added,
+ * and the ingest keeps the same row (docs/semantics.md, rule 7).
  */
 public final class PollSeries {
 
@@ -63,7 +65,7 @@ public final class PollSeries {
         return lo;
     }
 
-    /** Accumulates polls; identical instants collapse to one poll, the first one added. */
+    /** Accumulates polls; identical instants collapse to one poll, inactive if any of them is inactive. */
     public static final class Builder {
         private long[] nanos = new long[16];
         private boolean[] active = new boolean[16];
@@ -113,17 +115,18 @@ public final class PollSeries {
         /**
          * Builds the series. The builder may be reused after {@link #reset()}.
          *
-         * @return the sorted, de-duplicated series
+         * @return the sorted series, one poll per instant (inactive if any poll at that instant is)
          */
         public PollSeries build() {
             if (!sorted) {
-                sortStably();
+                sort();
             }
             long[] outNanos = new long[size];
             boolean[] outActive = new boolean[size];
             int n = 0;
             for (int i = 0; i < size; i++) {
                 if (n > 0 && outNanos[n - 1] == nanos[i]) {
+                    outActive[n - 1] &= active[i];
                     continue;
                 }
                 outNanos[n] = nanos[i];
@@ -145,8 +148,8 @@ public final class PollSeries {
             return this;
         }
 
-        private void sortStably() {
-            // Stable, so that among identical instants the first one added wins.
+        private void sort() {
+            // Any order among identical instants will do: build() merges them whatever their order.
             Integer[] order = new Integer[size];
             for (int i = 0; i < size; i++) {
                 order[i] = i;

@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -45,12 +45,14 @@ final class ReferenceOracle {
     /** The figures, or null when the store has no poll at or before {@code now}. */
     static Figures compute(Instant now, Interpolation mode, ZoneId zone, List<BusinessHours> rows, List<Poll> polls) {
         ReferenceOracle oracle = new ReferenceOracle(now, mode);
-        Set<Instant> seen = new HashSet<>();
+        // Polls at the same instant are one poll, inactive if any of them is (rule 7).
+        Map<Instant, Boolean> byInstant = new HashMap<>();
         for (Poll poll : polls) {
-            if (!poll.at().isAfter(now) && seen.add(poll.at())) {
-                oracle.polls.add(poll);
+            if (!poll.at().isAfter(now)) {
+                byInstant.merge(poll.at(), poll.active(), Boolean::logicalAnd);
             }
         }
+        byInstant.forEach((at, active) -> oracle.polls.add(new Poll(at, active)));
         if (oracle.polls.isEmpty()) {
             return null;
         }

@@ -49,19 +49,32 @@ class StoresReportedTest {
     }
 
     @Test
-    void identicalPollsAreOnePollAndTheFirstAddedWins() {
-        // Added out of order: 11:00 inactive, 10:00 active, 10:00 inactive (same instant: dropped), 10:00 active.
-        // Two polls remain: 10:00 active, 11:00 inactive. now 11:30, nearest splits at 10:30.
-        // Hour [10:30, 11:30): 60 min down. Day: 23 h up (until 10:30), 1 h down. Week: 167 up, 1 down.
-        PollSeries polls = PollSeries.builder()
-                .add(Instant.parse("2023-01-16T11:00:00Z"), false)
-                .add(Instant.parse("2023-01-16T10:00:00Z"), true)
-                .add(Instant.parse("2023-01-16T10:00:00Z"), false)
-                .addEpochMicros(Instant.parse("2023-01-16T10:00:00Z").toEpochMilli() * 1000, true)
-                .build();
+    void identicalPollsAreOnePollInactiveIfAnyIs() {
+        // 10:00 is polled twice and the polls disagree: whatever the order, it is one inactive poll (added once
+        // through add, once through addEpochMicros). With 11:00 active, now 11:30, nearest splits at 10:30.
+        // Hour [10:30, 11:30): 60 min up. Day: 23 h down (until 10:30), 1 h up. Week: 167 down, 1 up.
+        Instant ten = Instant.parse("2023-01-16T10:00:00Z");
+        long tenMicros = ten.toEpochMilli() * 1000;
+        PollSeries activeFirst = PollSeries.builder().add(Instant.parse("2023-01-16T11:00:00Z"), true)
+                .add(ten, true).addEpochMicros(tenMicros, false).build();
+        PollSeries inactiveFirst = PollSeries.builder().add(Instant.parse("2023-01-16T11:00:00Z"), true)
+                .add(ten, false).addEpochMicros(tenMicros, true).build();
+        for (PollSeries polls : new PollSeries[] {activeFirst, inactiveFirst}) {
+            assertThat(polls.size()).isEqualTo(2);
+            assertThat(line("2023-01-16T11:30:00Z", NEAREST, UTC, WeeklySchedule.alwaysOpen(), polls))
+                    .isEqualTo("s,60.00,1.00,1.00,0.00,23.00,167.00");
+        }
+    }
+
+    @Test
+    void identicalPollsCollapseAlsoWhenAddedInOrder() {
+        // Added in time order (the builder does not sort): 10:00 active then inactive, 11:00 active twice.
+        PollSeries polls = PollSeries.builder().add(Instant.parse("2023-01-16T10:00:00Z"), true)
+                .add(Instant.parse("2023-01-16T10:00:00Z"), false).add(Instant.parse("2023-01-16T11:00:00Z"), true)
+                .add(Instant.parse("2023-01-16T11:00:00Z"), true).build();
         assertThat(polls.size()).isEqualTo(2);
         assertThat(line("2023-01-16T11:30:00Z", NEAREST, UTC, WeeklySchedule.alwaysOpen(), polls))
-                .isEqualTo("s,0.00,23.00,167.00,60.00,1.00,1.00");
+                .isEqualTo("s,60.00,1.00,1.00,0.00,23.00,167.00");
     }
 
     @Test
