@@ -11,8 +11,9 @@ final class EmbeddedInfrastructure {
 
     /**
      * The deployment's recommended settings for a service that bulk-loads ~2M rows an hour (README, "Postgres
-     * settings"; the same as standalone and docker-compose.yml): the poll table and its index fit in shared buffers, a full load's ~300 MB of WAL neither overflows
-     * the WAL buffers nor forces a checkpoint. Tests and benchmarks run on what production is told to run.
+     * settings"; the same as standalone and docker-compose.yml): the poll table and its index fit in shared buffers,
+     * and a full load's ~300 MB of WAL neither overflows the WAL buffers nor forces a checkpoint. Tests and
+     * benchmarks run on what production is told to run.
      */
     private static final Map<String, String> SERVER_SETTINGS = Map.of("shared_buffers", "512MB",
             "wal_buffers", "64MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min");
