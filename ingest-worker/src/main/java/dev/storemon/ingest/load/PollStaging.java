@@ -1,76 +1,70 @@
 package dev.storemon.ingest.load;
 
-import dev.storemon.ingest.source.PollFileReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Streams polls into the {@code stage_polls} temp table with a binary {@code COPY}: no text for Postgres to parse, and
- * Postgres stores while Java parses the next rows.
+ * Copies the buffered polls with a binary {@code COPY}, by store key and time and at most one per instant: either into
+ * the {@code stage_polls} temp table, whose insert into {@code polls} then needs neither a join with {@code stores} nor
+ * a sort, or, when none of them can be stored already, straight into {@code polls} (batched heap insertion).
  */
-final class PollStaging implements PollFileReader.Sink, AutoCloseable {
+final class PollStaging {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** Postgres counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final int ROW_BYTES = 2 + 4 + 4 + 4 + 8 + 4 + 1 + 4 + 8;
 
-    private final CopyIn copy;
-    private final Set<String> storeIds;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    private long rows;
-    private long maxMicros = Long.MIN_VALUE;
-    private boolean finished;
-
-    PollStaging(CopyManager copyManager, Set<String> storeIds) throws SQLException {
-        this.copy = copyManager.copyIn("copy stage_polls (store_id, ts, active) from stdin (format binary)");
-        this.storeIds = storeIds;
-        buffer.put(SIGNATURE).putInt(0).putInt(0);
+    private PollStaging() {
     }
 
-    @Override
-    public void poll(String storeId, long epochMicros, boolean active) {
-        byte[] id = storeId.getBytes(StandardCharsets.UTF_8);
-        if (buffer.remaining() < id.length + 32) {
-            flush();
-        }
-        buffer.putShort((short) 3).putInt(id.length).put(id).putInt(8).putLong(epochMicros - POSTGRES_EPOCH_MICROS)
-                .putInt(1).put((byte) (active ? 1 : 0));
-        storeIds.add(storeId);
-        maxMicros = Math.max(maxMicros, epochMicros);
-        rows++;
-    }
-
-    /** @return rows staged */
-    long finish() throws SQLException {
-        buffer.putShort((short) -1);
-        flush();
-        copy.endCopy();
-        finished = true;
-        return rows;
-    }
-
-    /** @return the latest poll staged, or {@code Long.MIN_VALUE} */
-    long maxMicros() {
-        return maxMicros;
-    }
-
-    private void flush() {
+    /**
+     * @param keys    the store key of every store in {@code polls}
+     * @param version the data version to copy them into {@code polls} with, or 0 to stage them
+     * @return rows copied
+     */
+    static long copy(CopyManager copyManager, PollBuffer polls, Map<String, Integer> keys, long version)
+            throws SQLException {
+        List<String> storeIds = polls.storeIds().stream().sorted(Comparator.comparingInt(keys::get)).toList();
+        CopyIn copy = copyManager.copyIn(version == 0
+                ? "copy stage_polls (store_key, ts, active) from stdin (format binary)"
+                : "copy polls (store_key, ts, active, version) from stdin (format binary)");
         try {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            buffer.put(SIGNATURE).putInt(0).putInt(0);
+            long rows = 0;
+            for (String storeId : storeIds) {
+                int key = keys.get(storeId);
+                PollBuffer.StorePolls store = polls.of(storeId);
+                store.sortUnique();
+                for (int i = 0; i < store.size(); i++) {
+                    if (buffer.remaining() < ROW_BYTES + 2) {
+                        copy.writeToCopy(buffer.array(), 0, buffer.position());
+                        buffer.clear();
+                    }
+                    long value = store.get(i);
+                    buffer.putShort((short) (version == 0 ? 3 : 4)).putInt(4).putInt(key)
+                            .putInt(8).putLong(PollBuffer.StorePolls.micros(value) - POSTGRES_EPOCH_MICROS)
+                            .putInt(1).put((byte) (PollBuffer.StorePolls.active(value) ? 1 : 0));
+                    if (version != 0) {
+                        buffer.putInt(8).putLong(version);
+                    }
+                    rows++;
+                }
+            }
+            buffer.putShort((short) -1);
             copy.writeToCopy(buffer.array(), 0, buffer.position());
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into stage_polls failed: " + e.getMessage(), e);
-        }
-        buffer.clear();
-    }
-
-    @Override
-    public void close() throws SQLException {
-        if (!finished && copy.isActive()) {
-            copy.cancelCopy(); // the connection must be usable again for the rollback
+            copy.endCopy();
+            return rows;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy(); // the connection must be usable again for the rollback
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ package dev.storemon.ingest.load;
 final class StagingSql {
 
     static final String CREATE = """
-            create temp table stage_polls (store_id text not null, ts timestamptz not null, active boolean not null)
+            create temp table stage_polls (store_key int not null, ts timestamptz not null, active boolean not null)
                 on commit drop;
             create temp table stage_hours (store_id text not null, day smallint not null, start_local time not null,
                 end_local time not null) on commit drop;

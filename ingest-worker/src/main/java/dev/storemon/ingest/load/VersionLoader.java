@@ -9,9 +9,12 @@ import dev.storemon.shard.StoreBuckets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -72,17 +75,13 @@ public class VersionLoader {
         PreviousLoad previous = PreviousLoad.latest(jdbc, json);
         long version = previous.version() + 1;
         jdbc.sql(StagingSql.CREATE).update();
-        jdbc.sql("set local work_mem = '256MB'").update(); // the sort of a full poll file stays in memory
+        jdbc.sql("set local work_mem = '256MB'").update(); // the anti-join's hash of a full staged file stays in memory
         CopyManager copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
         Set<String> storeIds = new HashSet<>();
 
-        FileReport polls;
-        long latestStaged;
-        try (PollStaging staging = new PollStaging(copy, storeIds)) {
-            polls = PollFileReader.read(sources.polls(), previous.source("polls"), limit, staging);
-            staging.finish();
-            latestStaged = staging.maxMicros();
-        }
+        PollBuffer buffered = new PollBuffer();
+        FileReport polls = PollFileReader.read(sources.polls(), previous.source("polls"), limit, buffered);
+        storeIds.addAll(buffered.storeIds());
         files.add(polls);
 
         String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
@@ -106,20 +105,27 @@ public class VersionLoader {
         }
         jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
                 + " on conflict (store_id) do nothing").update();
+        long staged = System.nanoTime();
+        // read after the insert, in the same transaction: every store of the files has its key now
+        Map<String, Integer> storeKeys = new HashMap<>();
+        jdbc.sql("select store_id, store_key from stores")
+                .query(rs -> { storeKeys.put(rs.getString(1), rs.getInt(2)); });
+        // Polls later than every stored one cannot be stored yet (a first load, an appended hour): they go straight
+        // into polls; otherwise they are staged and the anti-join below skips those already stored.
+        boolean allNew = previous.latestPollAt() == null
+                || buffered.minMicros() > micros(previous.latestPollAt().toInstant());
+        long copied = PollStaging.copy(copy, buffered, storeKeys, allNew ? version : 0);
 
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
         jdbc.sql("analyze stores, stage_polls, stage_hours, stage_zones").update();
-        long staged = System.nanoTime();
-        // New polls are inserted sorted by primary key (a million random index insertions become an append-like walk),
-        // without ON CONFLICT (a speculative insertion per row was 5x slower): the anti-join skips stored polls,
-        // DISTINCT ON repeated ones, and the ingest lock keeps other writers out. Of a store's polls repeated at the
-        // same instant within one load, the inactive one wins (false sorts first).
-        long pollsAdded = jdbc.sql("""
+        // Staged polls are in primary-key order (random index insertions would be slower); without ON CONFLICT (a
+        // speculative insertion per row was 5x slower): the anti-join skips stored polls, PollBuffer already dropped
+        // repeated ones, and the ingest lock keeps other writers out.
+        long pollsAdded = allNew ? copied : jdbc.sql("""
                 insert into polls (store_key, ts, active, version)
-                select distinct on (s.store_key, p.ts) s.store_key, p.ts, p.active, :version
-                from stage_polls p join stores s on s.store_id = p.store_id
-                where not exists (select 1 from polls o where o.store_key = s.store_key and o.ts = p.ts)
-                order by s.store_key, p.ts, p.active""").param("version", version).update();
+                select p.store_key, p.ts, p.active, :version from stage_polls p
+                where not exists (select 1 from polls o where o.store_key = p.store_key and o.ts = p.ts)""")
+                .param("version", version).update();
         polls.stored(pollsAdded, polls.rowsValid() - pollsAdded);
 
         long inserted = System.nanoTime();
@@ -134,9 +140,9 @@ public class VersionLoader {
                     select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""")
                     .param("v", version).update(), 0);
         }
-        log.debug("run {}: files parsed and staged in {} ms, polls inserted in {} ms, schedule in {} ms", runId,
+        log.debug("run {}: files parsed and staged in {} ms, polls sorted and stored in {} ms, schedule in {} ms", runId,
                 (staged - started) / 1_000_000, (inserted - staged) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
-        OffsetDateTime latest = previous.latestPollAtWith(latestStaged);
+        OffsetDateTime latest = previous.latestPollAtWith(buffered.maxMicros());
         jdbc.sql("""
                 insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                 values (:version, :run, :latest, :schedule)""")
@@ -159,6 +165,10 @@ public class VersionLoader {
         FileReport report = new FileReport(kind, file.getFileName().toString(), limit);
         report.status(FileReport.Status.UNCHANGED);
         return report;
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private long count(String table, long scheduleVersion) {
