@@ -17,21 +17,23 @@ class GatewayKafkaConfig {
 
     @Bean
     NewTopic reportTasksDeadLetterTopic() {
-        return TopicBuilder.name(Topics.REPORT_TASKS_DEAD_LETTER).partitions(1).build();
+        return TopicBuilder.name(Topics.REPORT_TASKS_DEAD_LETTER).partitions(Topics.SINGLE_PARTITION).build();
     }
 
     @Bean
     NewTopic reportShardCompletedTopic() {
-        return TopicBuilder.name(Topics.REPORT_SHARD_COMPLETED).partitions(4).build();
+        return TopicBuilder.name(Topics.REPORT_SHARD_COMPLETED)
+                .partitions(Topics.REPORT_SHARD_COMPLETED_PARTITIONS)
+                .build();
     }
 
     @Bean
     NewTopic reportCompletedTopic() {
-        return TopicBuilder.name(Topics.REPORT_COMPLETED).partitions(1).build();
+        return TopicBuilder.name(Topics.REPORT_COMPLETED).partitions(Topics.SINGLE_PARTITION).build();
     }
 
     @Bean
     NewTopic ingestRequestsTopic() {
-        return TopicBuilder.name(Topics.INGEST_REQUESTS).partitions(1).build();
+        return TopicBuilder.name(Topics.INGEST_REQUESTS).partitions(Topics.SINGLE_PARTITION).build();
     }
 }

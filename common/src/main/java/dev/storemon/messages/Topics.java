@@ -23,6 +23,16 @@ public final class Topics {
     /** {@link DataIngested}: a load finished and produced a new data version. */
     public static final String DATA_INGESTED = "storemon.data-ingested";
 
+    /**
+     * Partitions of the topics with a fixed count. Every service that declares a topic uses these, so that whichever
+     * starts first creates it the same way. (The task topic's count is a setting of its own: it bounds how many worker
+     * threads share one report.)
+     */
+    public static final int REPORT_SHARD_COMPLETED_PARTITIONS = 4;
+
+    /** Partitions of the dead-letter, report-completed, ingest-requests and data-ingested topics. */
+    public static final int SINGLE_PARTITION = 1;
+
     private Topics() {
     }
 }

@@ -42,12 +42,14 @@ class WorkerKafkaConfig {
 
     @Bean
     NewTopic reportShardCompletedTopic() {
-        return TopicBuilder.name(Topics.REPORT_SHARD_COMPLETED).partitions(4).build();
+        return TopicBuilder.name(Topics.REPORT_SHARD_COMPLETED)
+                .partitions(Topics.REPORT_SHARD_COMPLETED_PARTITIONS)
+                .build();
     }
 
     @Bean
     NewTopic reportTasksDeadLetterTopic() {
-        return TopicBuilder.name(Topics.REPORT_TASKS_DEAD_LETTER).partitions(1).build();
+        return TopicBuilder.name(Topics.REPORT_TASKS_DEAD_LETTER).partitions(Topics.SINGLE_PARTITION).build();
     }
 
     @Bean

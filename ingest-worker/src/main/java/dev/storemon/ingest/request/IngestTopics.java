@@ -12,11 +12,11 @@ class IngestTopics {
 
     @Bean
     NewTopic ingestRequestsTopic() {
-        return TopicBuilder.name(Topics.INGEST_REQUESTS).partitions(1).replicas(1).build();
+        return TopicBuilder.name(Topics.INGEST_REQUESTS).partitions(Topics.SINGLE_PARTITION).build();
     }
 
     @Bean
     NewTopic dataIngestedTopic() {
-        return TopicBuilder.name(Topics.DATA_INGESTED).partitions(1).replicas(1).build();
+        return TopicBuilder.name(Topics.DATA_INGESTED).partitions(Topics.SINGLE_PARTITION).build();
     }
 }
