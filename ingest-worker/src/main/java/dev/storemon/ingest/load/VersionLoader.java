@@ -98,6 +98,8 @@ public class VersionLoader {
         zones.source("sha256", zonesSha);
         files.add(hours);
         files.add(zones);
+        OwnerStaging owners = OwnerStaging.stage(jdbc, copy, sources.dir(), previous, limit, storeIds);
+        files.add(owners.report());
 
         try (TextStaging staging = new TextStaging(copy, "stage_stores", "store_id, bucket")) {
             storeIds.forEach(id -> staging.row(id, StoreBuckets.of(id)));
@@ -140,17 +142,18 @@ public class VersionLoader {
                     select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""")
                     .param("v", version).update(), 0);
         }
+        Long ownerVersion = owners.store(jdbc, previous, version);
         log.debug("run {}: files parsed and staged in {} ms, polls sorted and stored in {} ms, schedule in {} ms", runId,
                 (staged - started) / 1_000_000, (inserted - staged) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
         OffsetDateTime latest = previous.latestPollAtWith(buffered.maxMicros());
         jdbc.sql("""
-                insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
-                values (:version, :run, :latest, :schedule)""")
+                insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version, owner_version)
+                values (:version, :run, :latest, :schedule, :owners)""")
                 .param("version", version).param("run", runId).param("latest", latest)
-                .param("schedule", scheduleVersion).update();
+                .param("schedule", scheduleVersion).param("owners", ownerVersion, java.sql.Types.BIGINT).update();
         return new LoadResult(version, scheduleVersion, reuse, pollsAdded,
                 count("business_hours", scheduleVersion), count("store_zones", scheduleVersion),
-                polls.rowsRejected() + hours.rowsRejected() + zones.rowsRejected(),
+                polls.rowsRejected() + hours.rowsRejected() + zones.rowsRejected() + owners.report().rowsRejected(),
                 latest == null ? null : latest.toInstant());
     }
 

@@ -119,11 +119,11 @@ public final class ScheduleFileReader {
         });
     }
 
-    private interface RowCheck {
+    interface RowCheck {
         void check(FileReport report, long line, String[] values);
     }
 
-    private static FileReport read(Path file, String kind, List<List<String>> wanted, int limit, RowCheck check) {
+    static FileReport read(Path file, String kind, List<List<String>> wanted, int limit, RowCheck check) {
         try (SourceFile source = new SourceFile(file)) {
             FileReport report = new FileReport(kind, source.name(), limit);
             int[] columns = CsvRows.columns(source.name(), source.header(), wanted);

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes the three source files ({@code store_status.csv}, {@code menu_hours.csv}, {@code timezones.csv}) in the
- * formats of the 2023 data set, deterministically: the same options always give the same bytes.
+ * Writes the source files ({@code store_status.csv}, {@code menu_hours.csv}, {@code timezones.csv} in the formats of
+ * the 2023 data set, and {@code store_owners.csv}), deterministically: the same options always give the same bytes.
  */
 public final class DataGenerator {
 
@@ -25,6 +25,8 @@ public final class DataGenerator {
     public static final String HOURS_FILE = "menu_hours.csv";
     /** Time-zone file name. */
     public static final String ZONES_FILE = "timezones.csv";
+    /** Owners file name. */
+    public static final String OWNERS_FILE = "store_owners.csv";
 
     private final GeneratorOptions options;
 
@@ -38,7 +40,7 @@ public final class DataGenerator {
     }
 
     /**
-     * Writes the three files into a directory, creating it when needed and replacing files of the same names.
+     * Writes the four files into a directory, creating it when needed and replacing files of the same names.
      *
      * @param dir the output directory
      * @return what was written
@@ -60,7 +62,11 @@ public final class DataGenerator {
         try (Writer out = writer(dir.resolve(POLLS_FILE))) {
             polls = new PollWriter(new Random(options.seed() * 31 + 3), options).write(ids, out);
         }
-        return new Summary(ids.size(), polls, hours, zones);
+        long owners;
+        try (Writer out = writer(dir.resolve(OWNERS_FILE))) {
+            owners = new OwnerWriter(new Random(options.seed() * 31 + 4)).write(ids, out);
+        }
+        return new Summary(ids.size(), polls, hours, zones, owners);
     }
 
     private List<String> storeIds(Random random) {
@@ -89,7 +95,8 @@ public final class DataGenerator {
      * @param polls     poll rows
      * @param hoursRows business-hours rows
      * @param zoneRows  time-zone rows
+     * @param ownerRows owner rows
      */
-    public record Summary(long stores, long polls, long hoursRows, long zoneRows) {
+    public record Summary(long stores, long polls, long hoursRows, long zoneRows, long ownerRows) {
     }
 }
