@@ -17,11 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway application context shared by every test class of the module (same configuration, so Spring's test
- * context cache reuses it), on the shared Postgres and broker, with a fast sweeper.
+ * context cache reuses it), on the shared Postgres and broker, with a fast sweeper, and access control off (as
+ * {@code ./storemon} runs by default; {@code AccessControlTest} turns it on).
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME, "storemon.gateway.sweep-interval=1s",
-            "storemon.gateway.report-timeout=3m"})
+            "storemon.gateway.report-timeout=3m", "storemon.security.enabled=false"})
 public abstract class GatewayTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -75,6 +76,10 @@ public abstract class GatewayTestBase {
         return send(HttpRequest.newBuilder(uri(pathAndQuery))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
                 all.toArray(String[]::new));
+    }
+
+    protected HttpResponse<String> delete(String pathAndQuery, String... headers) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).DELETE(), headers);
     }
 
     private URI uri(String pathAndQuery) {

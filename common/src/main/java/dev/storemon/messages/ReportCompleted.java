@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param csvSha256     hex SHA-256 of the CSV's UTF-8 bytes, to check a download
  * @param completedAt   when the report was completed
  * @param download      relative URL of the CSV on the gateway
+ * @param ownerId       the owner whose stores the report covers, or null for all stores (since schema 2)
  */
 public record ReportCompleted(
         @JsonProperty("schema") int schema,
@@ -26,8 +27,9 @@ public record ReportCompleted(
         @JsonProperty("store_count") int storeCount,
         @JsonProperty("csv_sha256") String csvSha256,
         @JsonProperty("completed_at") Instant completedAt,
-        @JsonProperty("download") String download) {
+        @JsonProperty("download") String download,
+        @JsonProperty("owner_id") String ownerId) {
 
     /** The schema version this record writes. */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 }

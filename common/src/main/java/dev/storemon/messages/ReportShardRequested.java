@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param asOf          the report's as-of instant; windows end here (exclusive)
  * @param dataVersion   the data version the report pinned
  * @param interpolation {@code nearest} or {@code previous}
+ * @param ownerId       only the stores of this owner (in the pinned version's owners), or null for all stores
  */
 public record ReportShardRequested(
         @JsonProperty("report_id") String reportId,
@@ -21,5 +22,12 @@ public record ReportShardRequested(
         @JsonProperty("shard_count") int shardCount,
         @JsonProperty("as_of") Instant asOf,
         @JsonProperty("data_version") long dataVersion,
-        @JsonProperty("interpolation") String interpolation) {
+        @JsonProperty("interpolation") String interpolation,
+        @JsonProperty("owner_id") String ownerId) {
+
+    /** A task of a report of all stores. */
+    public ReportShardRequested(String reportId, int shard, int shardCount, Instant asOf, long dataVersion,
+            String interpolation) {
+        this(reportId, shard, shardCount, asOf, dataVersion, interpolation, null);
+    }
 }

@@ -70,6 +70,14 @@ public final class StandaloneApplication {
 
         Map<String, Object> serviceProperties = new HashMap<>(endpoints.springProperties());
         serviceProperties.putAll(SHARED_LOGGING);
+        // Access control: off unless asked for (command line or environment, both visible here), and while it is off
+        // the API is reachable from this machine only. An explicit --server.address still wins.
+        boolean secured = infrastructure.getEnvironment().getProperty("storemon.security.enabled", Boolean.class,
+                false);
+        serviceProperties.put("storemon.security.enabled", secured);
+        if (!secured) {
+            serviceProperties.put("server.address", "127.0.0.1");
+        }
         // The gateway first: it creates the report topics the worker subscribes to, and answers 409 until the ingest
         // worker, last, has loaded the first data version.
         ConfigurableApplicationContext gateway = service(GatewayApplication.builder(), GatewayApplication.class,
@@ -79,6 +87,15 @@ public final class StandaloneApplication {
         service(IngestWorkerApplication.builder(), IngestWorkerApplication.class,
                 IngestWorkerApplication.CONFIG_NAME, serviceProperties).web(WebApplicationType.NONE).run(args);
 
+        String address = gateway.getEnvironment().getProperty("server.address", "all interfaces");
+        if (secured) {
+            log.info("Access control ON: API keys required (Authorization: Bearer <key>; admin key from "
+                    + "storemon.security.admin-key); the API listens on {}", address);
+        } else {
+            log.warn("Access control OFF (storemon.security.enabled=false, the ./storemon default): no API key needed, "
+                    + "so the API listens on {} only; turn it on with --storemon.security.enabled=true "
+                    + "--storemon.security.admin-key=<secret>", address);
+        }
         log.info("storemon standalone ready: API http://localhost:{} | Postgres {} | Kafka {}",
                 gateway.getEnvironment().getProperty("local.server.port"), endpoints.jdbcUrl(),
                 endpoints.bootstrapServers());

@@ -1,5 +1,6 @@
 package dev.storemon.gateway.report;
 
+import dev.storemon.gateway.security.ReportAccess;
 import dev.storemon.gateway.web.BadRequestException;
 import dev.storemon.gateway.web.JsonResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,9 +33,11 @@ class GetReportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Reports reports;
+    private final ReportAccess access;
 
-    GetReportController(Reports reports) {
+    GetReportController(Reports reports, ReportAccess access) {
         this.reports = reports;
+        this.access = access;
     }
 
     @Operation(summary = "A report's status or CSV", description = "202 while running; 200 text/csv when complete "
@@ -56,7 +59,8 @@ class GetReportController {
 
     private ResponseEntity<byte[]> answer(String reportId, String accept) {
         UUID id = parseId(reportId);
-        Report report = reports.find(id).orElse(null);
+        // another owner's report is answered exactly as an unknown one
+        Report report = reports.find(id).filter(r -> access.maySee(id)).orElse(null);
         if (report == null) {
             return JsonResponses.error(HttpStatus.NOT_FOUND, "no report with report_id " + id);
         }

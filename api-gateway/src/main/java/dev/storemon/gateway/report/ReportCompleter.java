@@ -46,7 +46,7 @@ class ReportCompleter {
         this.json = json;
     }
 
-    private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {
+    private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount, String ownerId) {
     }
 
     /**
@@ -74,12 +74,12 @@ class ReportCompleter {
 
     private Optional<ReportCompleted> assemble(UUID id) {
         Optional<Running> running = jdbc.sql("""
-                        select as_of, data_version, interpolation, shard_count
+                        select as_of, data_version, interpolation, shard_count, owner_id
                         from reports where id = ? and status = 'RUNNING' for update
                         """)
                 .param(id)
                 .query((rs, n) -> new Running(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2),
-                        rs.getString(3), rs.getInt(4)))
+                        rs.getString(3), rs.getInt(4), rs.getString(5)))
                 .optional();
         if (running.isEmpty()) {
             return Optional.empty();
@@ -119,7 +119,7 @@ class ReportCompleter {
                 .update();
         return Optional.of(new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
                 report.dataVersion(), report.interpolation(), stores[0], sha256, completedAt,
-                "/get_report?report_id=" + id));
+                "/get_report?report_id=" + id, report.ownerId()));
     }
 
     static String sha256(String text) {

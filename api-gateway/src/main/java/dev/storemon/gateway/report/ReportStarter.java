@@ -1,5 +1,6 @@
 package dev.storemon.gateway.report;
 
+import dev.storemon.gateway.security.ReportScope;
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
 import dev.storemon.uptime.Interpolation;
@@ -54,6 +55,15 @@ public class ReportStarter {
      * @throws NoDataException when no data version exists, or as_of is missing and the version holds no polls
      */
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount) {
+        return start(requestedAsOf, interpolation, shardCount, ReportScope.ALL_STORES);
+    }
+
+    /**
+     * Starts a report on the stores of {@code scope}, recording who asked for it.
+     *
+     * @see #start(Instant, Interpolation, int)
+     */
+    public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount, ReportScope scope) {
         Version pinned = jdbc.sql("select version, latest_poll_at from data_versions order by version desc limit 1")
                 .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class) == null
                         ? null : rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
@@ -67,24 +77,28 @@ public class ReportStarter {
         asOf = asOf.truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
-                        values (?, 'RUNNING', now(), ?, ?, ?, ?)
+                        insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count,
+                                             key_id, owner_id)
+                        values (?, 'RUNNING', now(), ?, ?, ?, ?, ?, ?)
                         """)
-                .params(id, asOf.atOffset(ZoneOffset.UTC), pinned.version(), interpolation.wireName(), shardCount)
+                .params(id, asOf.atOffset(ZoneOffset.UTC), pinned.version(), interpolation.wireName(), shardCount,
+                        scope.keyId(), scope.ownerId())
                 .update();
-        publishTasks(id, asOf, pinned.version(), interpolation, shardCount);
-        log.info("report {} started: as_of={} data_version={} interpolation={} shards={}", id, asOf,
-                pinned.version(), interpolation.wireName(), shardCount);
+        publishTasks(id, asOf, pinned.version(), interpolation, shardCount, scope.ownerId());
+        log.info("report {} started: as_of={} data_version={} interpolation={} shards={} owner={} key={}", id, asOf,
+                pinned.version(), interpolation.wireName(), shardCount, scope.ownerId() == null ? "all stores"
+                        : scope.ownerId(), scope.keyId() == null ? "-" : scope.keyId());
         return id;
     }
 
-    private void publishTasks(UUID id, Instant asOf, long version, Interpolation interpolation, int shardCount) {
+    private void publishTasks(UUID id, Instant asOf, long version, Interpolation interpolation, int shardCount,
+            String ownerId) {
         try {
             int partitions = kafka.partitionsFor(Topics.REPORT_TASKS).size();
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (int shard = 0; shard < shardCount; shard++) {
                 var task = new ReportShardRequested(id.toString(), shard, shardCount, asOf, version,
-                        interpolation.wireName());
+                        interpolation.wireName(), ownerId);
                 sent.add(kafka.send(new ProducerRecord<>(Topics.REPORT_TASKS, shard % partitions, id + ":" + shard,
                         json.writeValueAsString(task))));
             }

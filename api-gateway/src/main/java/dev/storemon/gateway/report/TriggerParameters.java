@@ -12,17 +12,19 @@ import java.util.Set;
  *
  * @param asOf          the report's as-of instant, or null for the default (the pinned version's latest poll)
  * @param interpolation how status is extrapolated between polls
+ * @param ownerId       the owner whose stores to report on, as asked (checked by ReportAccess), or null
  */
-record TriggerParameters(Instant asOf, Interpolation interpolation) {
+record TriggerParameters(Instant asOf, Interpolation interpolation, String ownerId) {
 
-    static final Set<String> FIELDS = Set.of("as_of", "interpolation");
+    static final Set<String> FIELDS = Set.of("as_of", "interpolation", "owner_id");
 
-    static TriggerParameters parse(String asOfParam, String interpolationParam, String body) {
+    static TriggerParameters parse(String asOfParam, String interpolationParam, String ownerIdParam, String body) {
         Map<String, String> fields = RequestBodies.fields(body, FIELDS);
         String asOf = fields.getOrDefault("as_of", asOfParam);
         String interpolation = fields.getOrDefault("interpolation", interpolationParam);
         return new TriggerParameters(parseAsOf(asOf),
-                interpolation == null || interpolation.isBlank() ? Interpolation.NEAREST : parseMode(interpolation));
+                interpolation == null || interpolation.isBlank() ? Interpolation.NEAREST : parseMode(interpolation),
+                fields.getOrDefault("owner_id", ownerIdParam));
     }
 
     private static Instant parseAsOf(String value) {

@@ -1,6 +1,7 @@
 package dev.storemon.gateway.report;
 
 import dev.storemon.gateway.GatewayProperties;
+import dev.storemon.gateway.security.ReportAccess;
 import dev.storemon.gateway.web.JsonResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,13 +23,15 @@ class TriggerReportController {
 
     private final ReportStarter starter;
     private final GatewayProperties properties;
+    private final ReportAccess access;
 
-    TriggerReportController(ReportStarter starter, GatewayProperties properties) {
+    TriggerReportController(ReportStarter starter, GatewayProperties properties, ReportAccess access) {
         this.starter = starter;
         this.properties = properties;
+        this.access = access;
     }
 
-    @Operation(summary = "Start a report", description = "Optional JSON body {\"as_of\", \"interpolation\"} or the "
+    @Operation(summary = "Start a report", description = "Optional JSON body {\"as_of\", \"interpolation\", \"owner_id\"} or the "
             + "same query parameters. Answers 200 {\"report_id\", \"status\": \"Running\"}; 400 for a bad parameter; "
             + "409 when no data is loaded yet.")
     @RequestMapping(path = {"/trigger_report", "/api/trigger_report"}, method = {RequestMethod.GET,
@@ -38,9 +41,13 @@ class TriggerReportController {
             @RequestParam(name = "as_of", required = false) String asOf,
             @Parameter(description = "nearest (default) or previous")
             @RequestParam(name = "interpolation", required = false) String interpolation,
+            @Parameter(description = "admin only: report on this owner's stores (default: all stores); an owner's "
+                    + "key always reports on its own stores")
+            @RequestParam(name = "owner_id", required = false) String ownerId,
             @RequestBody(required = false) String body) {
-        TriggerParameters parameters = TriggerParameters.parse(asOf, interpolation, body);
-        UUID id = starter.start(parameters.asOf(), parameters.interpolation(), properties.shardCount());
+        TriggerParameters parameters = TriggerParameters.parse(asOf, interpolation, ownerId, body);
+        UUID id = starter.start(parameters.asOf(), parameters.interpolation(), properties.shardCount(),
+                access.forTrigger(parameters.ownerId()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("report_id", id.toString());
         answer.put("status", "Running");

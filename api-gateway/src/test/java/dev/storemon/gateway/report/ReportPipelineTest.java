@@ -69,7 +69,8 @@ class ReportPipelineTest extends GatewayTestBase {
         assertThat(csv).isEqualTo(DATA.expectedCsv(DATA.latestPoll, Interpolation.NEAREST));
         Map<String, Object> event = await().atMost(Duration.ofSeconds(30))
                 .until(() -> completedEvents(id), events -> events.size() == 1).get(0);
-        assertThat(event).containsEntry("schema", 1)
+        assertThat(event).containsEntry("schema", 2)
+                .containsEntry("owner_id", null) // a report of all stores
                 .containsEntry("report_id", id)
                 .containsEntry("as_of", DATA.latestPoll.toString())
                 .containsEntry("data_version", (int) Dataset.VERSION)

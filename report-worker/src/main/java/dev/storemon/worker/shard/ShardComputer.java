@@ -88,8 +88,9 @@ class ShardComputer {
         List<StoreUptime> rows = new ArrayList<>();
         readOnly.executeWithoutResult(status -> {
             long scheduleVersion = reader.scheduleVersion(task.dataVersion());
-            Map<Integer, ShardReader.Store> stores = reader.stores(range, scheduleVersion);
-            reader.polls(range, task.dataVersion(), task.asOf(), (storeKey, polls) -> {
+            OwnerFilter owner = OwnerFilter.of(task.ownerId(), task.dataVersion());
+            Map<Integer, ShardReader.Store> stores = reader.stores(range, scheduleVersion, owner);
+            reader.polls(range, task.dataVersion(), task.asOf(), owner, (storeKey, polls) -> {
                 ShardReader.Store store = stores.get(storeKey);
                 engine.compute(store.storeId(), store.zone(), store.schedule(), polls).ifPresent(rows::add);
             });

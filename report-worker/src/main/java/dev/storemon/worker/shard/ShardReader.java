@@ -31,7 +31,7 @@ class ShardReader {
     // Timestamps are read as they are: with binary transfer (prepareThreshold -1 in report-worker.yml) Postgres sends
     // its int64 microseconds, which is cheaper for the server than any epoch arithmetic in SQL, and exact.
     // The last poll before the week, then the week itself; "stores" is walked in index order (bucket, store_key),
-    // which is also the ORDER BY, so Postgres streams without sorting.
+    // which is also the ORDER BY, so Postgres streams without sorting. %s: the OwnerFilter, when the report has an owner.
     private static final String POLLS = """
             select s.store_key, p.ts, p.active
             from stores s
@@ -46,7 +46,7 @@ class ShardReader {
                  from polls
                  where store_key = s.store_key and version <= ? and ts >= ? and ts <= ?)
             ) p
-            where s.bucket >= ? and s.bucket < ?
+            where s.bucket >= ? and s.bucket < ?%s
             order by s.bucket, s.store_key
             """;
 
@@ -77,15 +77,15 @@ class ShardReader {
     }
 
     /** The shard's stores by store key, with their zone and business hours of {@code scheduleVersion}. */
-    Map<Integer, Store> stores(StoreBuckets.Range range, long scheduleVersion) {
+    Map<Integer, Store> stores(StoreBuckets.Range range, long scheduleVersion, OwnerFilter owner) {
         Map<Integer, List<BusinessHours>> hours = new HashMap<>();
         jdbc.sql("""
                         select h.store_key, h.day, h.start_local, h.end_local
                         from stores s
                         join business_hours h on h.store_key = s.store_key and h.schedule_version = ?
                         where s.bucket >= ? and s.bucket < ?
-                        """)
-                .params(scheduleVersion, range.fromInclusive(), range.toExclusive())
+                        """ + owner.sql())
+                .params(owner.withParams(scheduleVersion, range.fromInclusive(), range.toExclusive()))
                 .query((RowCallbackHandler) rs -> hours.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                         .add(new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
                                 rs.getObject(4, LocalTime.class))));
@@ -95,8 +95,8 @@ class ShardReader {
                         from stores s
                         left join store_zones z on z.store_key = s.store_key and z.schedule_version = ?
                         where s.bucket >= ? and s.bucket < ?
-                        """)
-                .params(scheduleVersion, range.fromInclusive(), range.toExclusive())
+                        """ + owner.sql())
+                .params(owner.withParams(scheduleVersion, range.fromInclusive(), range.toExclusive()))
                 .query((RowCallbackHandler) rs -> {
                     int key = rs.getInt(1);
                     List<BusinessHours> rows = hours.getOrDefault(key, List.of());
@@ -110,12 +110,12 @@ class ShardReader {
      * Streams the polls the report needs, one store at a time. Must run inside a transaction: pgjdbc only honours the
      * fetch size (a server-side cursor) when auto-commit is off.
      */
-    void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
+    void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, OwnerFilter owner, PollConsumer consumer) {
         var weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
         var end = asOf.atOffset(ZoneOffset.UTC);
         PollSeries.Builder builder = PollSeries.builder();
         int[] current = {-1};
-        streaming.query(POLLS, rs -> {
+        streaming.query(POLLS.formatted(owner.sql()), rs -> {
             int key = rs.getInt(1);
             if (key != current[0]) {
                 if (current[0] != -1) {
@@ -126,7 +126,8 @@ class ShardReader {
             }
             OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
             builder.addEpochMicros(ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1_000, rs.getBoolean(3));
-        }, dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(), range.toExclusive());
+        }, owner.withParams(dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(),
+                range.toExclusive()));
         if (current[0] != -1) {
             consumer.accept(current[0], builder.build());
         }
