@@ -1,6 +1,7 @@
 package dev.storemon.gateway.keys;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.storemon.gateway.security.Problems;
 import dev.storemon.owners.OwnerIds;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -93,12 +94,12 @@ class KeyController {
 
     @ExceptionHandler(KeyRequestException.class)
     ProblemDetail problem(KeyRequestException e) {
-        return ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
+        return Problems.of(e.status, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return Problems.of(HttpStatus.BAD_REQUEST,
                 "the request body must be a JSON object {\"owner_id\": \"...\"}");
     }
 }

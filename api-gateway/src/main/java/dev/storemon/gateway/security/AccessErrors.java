@@ -14,6 +14,6 @@ class AccessErrors {
 
     @ExceptionHandler(OwnerScopeException.class)
     ProblemDetail forbidden(OwnerScopeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 }
