@@ -31,7 +31,8 @@ class OwnersFileTest extends IngestTestSupport {
                 ",alice");
         RunResult run = runOk();
 
-        assertThat(owners(run.load().version())).containsExactly("s1 alice", "s2 bob.smith_2-x", "s6 " + "y".repeat(64));
+        assertThat(owners(run.load().version()))
+                .containsExactly("s1 alice", "s2 bob.smith_2-x", "s6 " + "y".repeat(64));
         Map<String, Object> file = file(run.runId(), "owners");
         assertThat(file).containsEntry("status", "LOADED").containsEntry("rows_read", 8)
                 .containsEntry("rows_loaded", 3).containsEntry("rows_rejected", 5);

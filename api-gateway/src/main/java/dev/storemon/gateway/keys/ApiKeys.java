@@ -53,7 +53,10 @@ public class ApiKeys {
     }
 
     List<ApiKey> active() {
-        return jdbc.sql("select key_id, owner_id, created_at from api_keys where revoked_at is null order by created_at, key_id")
+        return jdbc.sql("""
+                        select key_id, owner_id, created_at from api_keys
+                        where revoked_at is null order by created_at, key_id
+                        """)
                 .query((rs, n) -> new ApiKey(rs.getString(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .list();

@@ -31,9 +31,9 @@ class TriggerReportController {
         this.access = access;
     }
 
-    @Operation(summary = "Start a report", description = "Optional JSON body {\"as_of\", \"interpolation\", \"owner_id\"} or the "
-            + "same query parameters. Answers 200 {\"report_id\", \"status\": \"Running\"}; 400 for a bad parameter; "
-            + "409 when no data is loaded yet.")
+    @Operation(summary = "Start a report", description = "Optional JSON body {\"as_of\", \"interpolation\", "
+            + "\"owner_id\"} or the same query parameters. Answers 200 {\"report_id\", \"status\": \"Running\"}; "
+            + "400 for a bad parameter; 409 when no data is loaded yet.")
     @RequestMapping(path = {"/trigger_report", "/api/trigger_report"}, method = {RequestMethod.GET,
             RequestMethod.POST})
     ResponseEntity<byte[]> trigger(

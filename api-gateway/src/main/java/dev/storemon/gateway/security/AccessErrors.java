@@ -7,7 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** 403 Problem Details for an owner's request beyond its scope. First, so that no catch-all handler turns it into 500. */
+/**
+ * 403 Problem Details for an owner's request beyond its scope. First, so that no catch-all handler turns it into a 500.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccessErrors {

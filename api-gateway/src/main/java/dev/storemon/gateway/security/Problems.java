@@ -4,7 +4,9 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** Problem Details with every member RFC 9457 names: Spring 7 leaves {@code type} unset (and so unwritten) by default. */
+/**
+ * Problem Details with every member RFC 9457 names: Spring 7 leaves {@code type} unset (and so unwritten) by default.
+ */
 public final class Problems {
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");

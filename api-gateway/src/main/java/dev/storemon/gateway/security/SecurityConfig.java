@@ -66,11 +66,12 @@ class SecurityConfig {
                 .addFilterAfter(new TriggerRateLimit(properties.reportsPerMinute(), problems, System::nanoTime),
                         AuthorizationFilter.class);
         log.info("access control is ON: API keys required (Authorization: Bearer), admin key from "
-                + "storemon.security.admin-key, {} trigger_report calls per key and minute", properties.reportsPerMinute());
+                + "storemon.security.admin-key, {} trigger_report calls per key and minute",
+                properties.reportsPerMinute());
         return http.build();
     }
 
-    /** With security on, every operation of /v3/api-docs declares the bearer scheme, so Swagger UI's "Authorize" works. */
+    /** With security on, every operation in /v3/api-docs needs the bearer scheme: Swagger UI's "Authorize" sends it. */
     @Bean
     OpenApiCustomizer bearerRequirement(AccessProperties properties) {
         return openApi -> {

@@ -87,8 +87,12 @@ class AccessControlTest extends GatewayTestBase {
             assertProblem(response, 401);
         }
         assertThat(jdbc.sql("select count(*) from reports").query(Integer.class).single()).isZero();
-        // open: API description and health (when actuator is present) need no key
-        assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
+        // open: the API description, which declares the bearer scheme for Swagger UI's "Authorize"
+        HttpResponse<String> apiDocs = get("/v3/api-docs");
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        JsonNode openApi = PLAIN.readTree(apiDocs.body());
+        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(openApi.at("/security/0").has("bearer")).isTrue();
     }
 
     @Test

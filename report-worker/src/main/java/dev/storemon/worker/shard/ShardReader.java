@@ -31,7 +31,7 @@ class ShardReader {
     // Timestamps are read as they are: with binary transfer (prepareThreshold -1 in report-worker.yml) Postgres sends
     // its int64 microseconds, which is cheaper for the server than any epoch arithmetic in SQL, and exact.
     // The last poll before the week, then the week itself; "stores" is walked in index order (bucket, store_key),
-    // which is also the ORDER BY, so Postgres streams without sorting. %s: the OwnerFilter, when the report has an owner.
+    // which is also the ORDER BY, so Postgres streams without sorting. %s: the OwnerFilter of a report of one owner.
     private static final String POLLS = """
             select s.store_key, p.ts, p.active
             from stores s

@@ -37,7 +37,8 @@ public final class Main {
         }
         long started = System.nanoTime();
         DataGenerator.Summary summary = new DataGenerator(new GeneratorOptions(stores, days, seed, end, uuids)).writeTo(out);
-        System.out.printf("wrote %d stores, %d polls, %d business-hours rows, %d zone rows, %d owner rows to %s in %d ms%n",
+        System.out.printf("wrote %d stores, %d polls, %d business-hours rows, %d zone rows, %d owner rows to %s"
+                + " in %d ms%n",
                 summary.stores(), summary.polls(), summary.hoursRows(), summary.zoneRows(), summary.ownerRows(),
                 out.toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
