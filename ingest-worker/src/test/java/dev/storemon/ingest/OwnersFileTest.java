@@ -101,7 +101,7 @@ class OwnersFileTest extends IngestTestSupport {
 
     private Long ownerVersion(RunResult run) {
         return jdbc.sql("select owner_version from data_versions where version = ?").param(run.load().version())
-                .query((rs, n) -> (Long) rs.getObject(1)).single();
+                .query((rs, n) -> (Long) rs.getObject(1)).list().get(0);
     }
 
     private static void deleteOwners() {
