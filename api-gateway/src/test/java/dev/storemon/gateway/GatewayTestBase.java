@@ -41,8 +41,8 @@ public abstract class GatewayTestBase {
     /** Empties every table: tests share one database. */
     protected void truncateAll() {
         jdbc.sql("""
-                truncate report_rows, report_shards, reports, business_hours, store_zones, polls, stores,
-                         data_versions, ingest_runs restart identity
+                truncate report_rows, report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
+                         data_versions, ingest_runs, api_keys restart identity
                 """).update();
     }
 

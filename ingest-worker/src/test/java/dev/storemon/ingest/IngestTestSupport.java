@@ -47,7 +47,7 @@ public abstract class IngestTestSupport {
     void emptyDatabaseAndSourceDir() throws IOException {
         jdbc.sql("""
                 truncate report_rows, report_shards, reports, data_versions, ingest_runs, polls, business_hours,
-                         store_zones, stores restart identity cascade""").update();
+                         store_zones, store_owners, stores restart identity cascade""").update();
         try (Stream<Path> files = Files.list(SOURCE)) {
             for (Path file : files.toList()) {
                 Files.delete(file);

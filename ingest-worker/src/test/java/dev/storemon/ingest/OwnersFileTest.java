@@ -13,7 +13,6 @@ class OwnersFileTest extends IngestTestSupport {
 
     @BeforeEach
     void noOwners() {
-        jdbc.sql("truncate store_owners").update();
         write("store_status.csv", "store_id,status,timestamp_utc",
                 "s1,active,2023-01-22 10:00:00 UTC", "s2,inactive,2023-01-22 10:00:00 UTC");
     }

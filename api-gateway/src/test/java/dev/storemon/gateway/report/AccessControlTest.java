@@ -59,7 +59,6 @@ class AccessControlTest extends GatewayTestBase {
     @BeforeEach
     void dataWithOwners() {
         truncateAll();
-        jdbc.sql("truncate store_owners, api_keys").update();
         DATA.load(jdbc);
         jdbc.sql("update data_versions set owner_version = 1 where version = ?").param(Dataset.VERSION).update();
         for (int i = 0; i < DATA.stores.size(); i++) {
