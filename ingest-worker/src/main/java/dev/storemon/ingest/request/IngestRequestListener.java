@@ -1,6 +1,7 @@
 package dev.storemon.ingest.request;
 
 import dev.storemon.ingest.run.RunCoordinator;
+import dev.storemon.ingest.run.Trigger;
 import dev.storemon.messages.IngestRequested;
 import dev.storemon.messages.Topics;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class IngestRequestListener {
             log.warn("ignoring a malformed ingest request ({}): {}", e.getOriginalMessage(), value);
             return;
         }
-        boolean queued = coordinator.request("request");
+        boolean queued = coordinator.request(Trigger.REQUEST);
         log.info("ingest request {} (requested at {}) received: {}", request.requestId(), request.requestedAt(),
                 queued ? "run queued" : "served by the run already queued");
     }
