@@ -5,10 +5,12 @@ import dev.storemon.ingest.load.LoadResult;
 import dev.storemon.ingest.load.VersionLoader;
 import dev.storemon.ingest.source.FileReport;
 import dev.storemon.ingest.source.SourceSet;
+import dev.storemon.observability.LogFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,15 +34,17 @@ public class IngestRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final List<RunListener> listeners;
+    private final IngestMetrics metrics;
 
     IngestRunner(IngestProperties properties, VersionLoader loader, IngestRuns runs, JdbcClient jdbc,
-            PlatformTransactionManager transactions, List<RunListener> listeners) {
+            PlatformTransactionManager transactions, List<RunListener> listeners, IngestMetrics metrics) {
         this.properties = properties;
         this.loader = loader;
         this.runs = runs;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.listeners = listeners;
+        this.metrics = metrics;
     }
 
     /**
@@ -57,6 +61,7 @@ public class IngestRunner {
             LoadResult load = transaction.execute(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().listOfRows();
                 runId[0] = runs.start(trigger);
+                MDC.put(LogFields.INGEST_RUN_ID, Long.toString(runId[0]));
                 log.info("ingest run {} started ({}), source {}", runId[0], trigger,
                         properties.sourceDir().toAbsolutePath());
                 LoadResult result = loader.load(runId[0], SourceSet.find(properties.sourceDir()),
@@ -71,7 +76,7 @@ public class IngestRunner {
                     load.scheduleVersion(), load.scheduleReused() ? ", unchanged" : "", load.pollsAdded(),
                     load.hoursRows(), load.zoneRows(), load.rowsRejected(), result.millis());
             listeners.forEach(listener -> listener.loaded(result));
-            return result;
+            return finished(result, files);
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.toString() : e.getMessage();
             if (runId[0] >= 0) {
@@ -83,8 +88,15 @@ public class IngestRunner {
             }
             logFiles(runId[0], files);
             log.error("ingest run {} FAILED ({}), data unchanged: {}", runId[0], trigger, error, e);
-            return new RunResult(runId[0], null, error, millisSince(started));
+            return finished(new RunResult(runId[0], null, error, millisSince(started)), files);
         }
+    }
+
+    /** Records the run's metrics and ends its log field (set once the run has an id). */
+    private RunResult finished(RunResult result, List<FileReport> files) {
+        metrics.recorded(result, files);
+        MDC.remove(LogFields.INGEST_RUN_ID);
+        return result;
     }
 
     private static void logFiles(long runId, List<FileReport> files) {
