@@ -7,10 +7,12 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.storemon.gateway.GatewayTestBase;
 import dev.storemon.ingest.IngestWorkerApplication;
 import dev.storemon.observability.LogFields;
 import dev.storemon.testing.TestInfrastructure;
+import dev.storemon.worker.ReportWorkerApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.event.ContainerStoppedEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -203,6 +207,26 @@ class ObservabilityTest extends GatewayTestBase {
                         && e.getFormattedMessage().startsWith("ingest run " + runId + " "))
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogFields.INGEST_RUN_ID, runId));
+    }
+
+    @Test
+    void onShutdownTheListenerContainersStopBeforeTheConnectionPoolCloses() {
+        List<String> args = new ArrayList<>();
+        TestInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of("--storemon.worker.id=stopping", "--spring.main.banner-mode=off"));
+        ConfigurableApplicationContext worker = ReportWorkerApplication.builder().run(args.toArray(String[]::new));
+        HikariDataSource pool = worker.getBean(HikariDataSource.class);
+        List<Boolean> poolClosedWhenAContainerStopped = new CopyOnWriteArrayList<>();
+        worker.addApplicationListener(event -> {
+            if (event instanceof ContainerStoppedEvent) {
+                poolClosedWhenAContainerStopped.add(pool.isClosed());
+            }
+        });
+
+        worker.close();
+
+        assertThat(poolClosedWhenAContainerStopped).isNotEmpty().containsOnly(false);
+        assertThat(pool.isClosed()).isTrue();
     }
 
     private List<Integer> ports() {
