@@ -25,7 +25,6 @@ public final class UptimeEngine {
     private final long dayStart;
     private final long hourStart;
     private final long weekStart;
-    private final Instant nowInstant;
     private final Interpolation interpolation;
     private final ConcurrentHashMap<ZoneId, ZoneSpan> zoneSpans = new ConcurrentHashMap<>();
 
@@ -36,21 +35,11 @@ public final class UptimeEngine {
      * @param interpolation how status is extrapolated between polls
      */
     public UptimeEngine(Instant now, Interpolation interpolation) {
-        this.nowInstant = now;
         this.now = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
         this.hourStart = this.now - HOUR;
         this.dayStart = this.now - DAY;
         this.weekStart = this.now - WEEK;
         this.interpolation = interpolation;
-    }
-
-    /**
-     * The report's as-of instant.
-     *
-     * @return {@code now}
-     */
-    public Instant now() {
-        return nowInstant;
     }
 
     /**

@@ -17,7 +17,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The ingest worker's two HTTP faces: ask for a reload now, and see the latest run. */
 @RestController
@@ -25,13 +24,11 @@ class IngestController {
 
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final KafkaTemplate<String, Object> kafka;
     private final IngestRuns runs;
 
-    IngestController(KafkaTemplate<String, String> kafka, JsonMapper json, IngestRuns runs) {
+    IngestController(KafkaTemplate<String, Object> kafka, IngestRuns runs) {
         this.kafka = kafka;
-        this.json = json;
         this.runs = runs;
     }
 
@@ -40,8 +37,7 @@ class IngestController {
     @PostMapping("/api/ingest")
     ResponseEntity<byte[]> requestIngest() throws Exception {
         var request = new IngestRequested(UUID.randomUUID().toString(), Instant.now());
-        kafka.send(Topics.INGEST_REQUESTS, request.requestId(), json.writeValueAsString(request))
-                .get(30, TimeUnit.SECONDS);
+        kafka.send(Topics.INGEST_REQUESTS, request.requestId(), request).get(30, TimeUnit.SECONDS);
         log.info("ingest {} requested", request.requestId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_id", request.requestId());
