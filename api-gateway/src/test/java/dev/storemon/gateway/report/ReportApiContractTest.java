@@ -177,6 +177,8 @@ class ReportApiContractTest extends GatewayTestBase {
         assertBadRequest(post(path, "{\"report_id\": "), "not valid JSON");
         assertBadRequest(post(path, "{\"id\": \"x\"}"), "unknown field 'id'");
         assertBadRequest(post(path, null), "report_id is required");
+        assertProblem(get(path + "?report_id=%20"), 400, "invalid-request",
+                "report_id is required (a query parameter, or {\"report_id\"} in a POST body)");
     }
 
     @Test
