@@ -17,7 +17,7 @@ record GetReportRequest(
         @JsonProperty("report_id") @JsonDeserialize(using = JsonText.class)
         @Schema(type = "string", format = "uuid", requiredMode = Schema.RequiredMode.REQUIRED,
                 example = "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b")
-        @NotBlank(message = "report_id is required (a query parameter, or \\{\"report_id\"} in a POST body)")
+        @NotBlank(message = "report_id is required (a query parameter, or {\"report_id\"} in a POST body)")
         @UuidText(message = "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, "
                 + "was '${validatedValue}'")
         String reportId) {
