@@ -6,7 +6,7 @@ import { el, formatDuration } from './format.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 960;
 const GUTTER = 92;
-const RIGHT = 12;
+const RIGHT = 26;
 const TOP = 26;
 const ROW = 34;
 const DAY_MINUTES = 1440;

@@ -124,7 +124,10 @@ class OwnersPageIT {
         String[] line = csvByStore.get(storeId);
         assertThat(figures).containsExactly(line[1], line[4], line[2], line[5], line[3], line[6]);
         assertThat(browser.findElements(By.cssSelector("[data-testid=store-timeline] .poll"))).isNotEmpty();
-        screenshot("4-timeline");
+        browser.executeScript("window.scrollTo(0, 0)");
+        screenshot("4-timeline"); // docs/page.png is a copy of this one
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                .as("no horizontal scrolling").isLessThanOrEqualTo(0L);
 
         // the recent list names the report
         String reportId = href.substring(href.indexOf('=') + 1);
@@ -142,8 +145,10 @@ class OwnersPageIT {
         // a phone-sized screen
         browser.findElement(By.id("filter")).clear();
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.executeScript("window.scrollTo(0, 0)");
+        browser.executeScript("document.getElementById('report-view').scrollIntoView()");
         screenshot("5-phone");
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                .as("no horizontal scrolling on a phone").isLessThanOrEqualTo(0L);
         browser.manage().window().setSize(new Dimension(1440, 1100));
 
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
