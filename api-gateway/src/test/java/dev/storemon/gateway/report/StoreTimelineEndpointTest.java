@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.storemon.gateway.GatewayTestBase;
+import dev.storemon.testing.Dataset;
 import dev.storemon.uptime.ReportCsv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
