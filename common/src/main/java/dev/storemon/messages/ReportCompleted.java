@@ -1,5 +1,6 @@
 package dev.storemon.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
  * @param download      relative URL of the CSV on the gateway
  * @param ownerId       the owner whose stores the report covers, or null for all stores (since schema 2)
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record ReportCompleted(
         @JsonProperty("schema") int schema,
         @JsonProperty("report_id") String reportId,

@@ -1,5 +1,6 @@
 package dev.storemon.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param interpolation {@code nearest} or {@code previous}
  * @param ownerId       only the stores of this owner (in the pinned version's owners), or null for all stores
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record ReportShardRequested(
         @JsonProperty("report_id") String reportId,
         @JsonProperty("shard") int shard,

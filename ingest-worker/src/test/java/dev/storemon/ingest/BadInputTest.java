@@ -3,6 +3,7 @@ package dev.storemon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storemon.ingest.run.RunResult;
+import dev.storemon.ingest.run.Trigger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class BadInputTest extends IngestTestSupport {
                 Map.of("line", 4, "reason", "bad timestamp '2023-01-22 99:00:00 UTC'"),
                 Map.of("line", 5, "reason", "unknown status 'Sleeping'"),
                 Map.of("line", 6, "reason", "empty store_id"),
-                Map.of("line", 7, "reason", "store_id contains a comma, quote or line break"),
+                Map.of("line", 7, "reason", "store_id contains ',' (allowed: letters, digits, '-', '_', '.', ':')"),
                 Map.of("line", 10, "reason", "missing timestamp_utc"));
         assertThat(file(run.runId(), "polls")).containsEntry("name", "store_status.csv")
                 .containsEntry("rows_read", 8).containsEntry("rows_loaded", 2).containsEntry("rows_rejected", 6);
@@ -79,7 +80,7 @@ class BadInputTest extends IngestTestSupport {
         append("store_status.csv", "s2,active,2023-01-22 11:00:00 UTC");
         write("menu_hours.csv", "store_id,weekday,start_time_local,end_time_local", "s1,0,10:00:00,17:00:00");
         write("timezones.csv", "store_id,timezone_str", "s1,America/New_York");
-        RunResult failed = runner.run("test");
+        RunResult failed = runner.run(Trigger.MANUAL);
 
         assertThat(failed.succeeded()).isFalse();
         assertThat(failed.error()).isEqualTo("menu_hours.csv: the header has no column day or dayofweek or day_of_week"
@@ -93,19 +94,19 @@ class BadInputTest extends IngestTestSupport {
     @Test
     void aMissingPollFileFailsTheRun() {
         write("menu_hours.csv", "store_id,day,start_time_local,end_time_local", "s1,0,09:00:00,17:00:00");
-        RunResult failed = runner.run("test");
+        RunResult failed = runner.run(Trigger.MANUAL);
         assertThat(failed.succeeded()).isFalse();
         assertThat(failed.error()).startsWith("no poll file (store_status.csv or 'store status.csv') in ");
         assertThat(count("select count(*) from data_versions")).isZero();
     }
 
     @Test
-    void anUnterminatedQuoteMakesTheFileUnreadableAndFailsTheRun() {
-        write("store_status.csv", "store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC",
-                "\"s2,active,2023-01-22 10:00:00 UTC");
-        RunResult failed = runner.run("test");
+    void aHeaderThatCannotBeParsedFailsTheRun() {
+        write("store_status.csv", "\"store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC");
+        RunResult failed = runner.run(Trigger.MANUAL);
         assertThat(failed.succeeded()).isFalse();
-        assertThat(failed.error()).startsWith("store_status.csv: cannot be read");
+        assertThat(failed.error()).isEqualTo(
+                "store_status.csv: the header line cannot be parsed: unterminated quote in field 1");
         assertThat(count("select count(*) from polls")).isZero();
     }
 

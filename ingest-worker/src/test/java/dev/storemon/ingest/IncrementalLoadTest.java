@@ -68,15 +68,36 @@ class IncrementalLoadTest extends IngestTestSupport {
     }
 
     @Test
-    void anUnchangedFileAddsANewVersionWithoutNewPolls() {
+    void anUnchangedFileAddsNoVersionAndTheRunRecordNamesTheCurrentOne() {
         write("store_status.csv", HEADER, "s1,active,2023-01-22 10:00:00 UTC");
-        runOk();
+        write("menu_hours.csv", "store_id,day,start_time_local,end_time_local", "s1,0,09:00:00,17:00:00");
+        RunResult first = runOk();
         RunResult second = runOk();
-        assertThat(second.load().version()).isEqualTo(2);
+
+        assertThat(second.load().newVersion()).isFalse();
+        assertThat(second.load().version()).isEqualTo(1);
         assertThat(second.load().pollsAdded()).isZero();
+        assertThat(second.load().hoursRows()).isEqualTo(1);
+        assertThat(jdbc.sql("select version || ' ' || ingest_run_id from data_versions").query(String.class).list())
+                .containsExactly("1 " + first.runId());
+        assertThat(jdbc.sql("select status || ' ' || data_version from ingest_runs where id = :id")
+                .param("id", second.runId()).query(String.class).single()).isEqualTo("SUCCEEDED 1");
         assertThat(file(second.runId(), "polls")).containsEntry("status", "UNCHANGED").containsEntry("rows_read", 0);
-        assertThat(jdbc.sql("select latest_poll_at::text from data_versions where version = 2").query(String.class)
-                .single()).isEqualTo("2023-01-22 10:00:00+00");
+        assertThat(file(second.runId(), "hours")).containsEntry("status", "UNCHANGED");
+        assertThat(file(second.runId(), "zones")).containsEntry("status", "MISSING");
+
+        // a rewritten poll file whose polls are all stored, or an appended line that is already stored: no change
+        write("store_status.csv", HEADER, "s1,active,2023-01-22T10:00:00Z");
+        RunResult rewritten = runOk();
+        assertThat(rewritten.load().newVersion()).isFalse();
+        assertThat(file(rewritten.runId(), "polls")).containsEntry("status", "LOADED")
+                .containsEntry("rows_already_stored", 1);
+        // a changed hours file is a change, even without a new poll
+        write("menu_hours.csv", "store_id,day,start_time_local,end_time_local", "s1,0,10:00:00,17:00:00");
+        RunResult hoursChanged = runOk();
+        assertThat(hoursChanged.load().newVersion()).isTrue();
+        assertThat(hoursChanged.load().version()).isEqualTo(2);
+        assertThat(count("select count(*) from data_versions")).isEqualTo(2);
     }
 
     @Test

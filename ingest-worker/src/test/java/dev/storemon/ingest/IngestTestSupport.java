@@ -2,6 +2,7 @@ package dev.storemon.ingest;
 
 import dev.storemon.ingest.run.IngestRunner;
 import dev.storemon.ingest.run.RunResult;
+import dev.storemon.ingest.run.Trigger;
 import dev.storemon.testing.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ public abstract class IngestTestSupport {
     }
 
     protected RunResult runOk() {
-        RunResult result = runner.run("test");
+        RunResult result = runner.run(Trigger.MANUAL);
         if (!result.succeeded()) {
             throw new AssertionError("run failed: " + result.error());
         }

@@ -3,6 +3,7 @@ package dev.storemon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storemon.ingest.run.RunResult;
+import dev.storemon.ingest.run.Trigger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class OwnersFileTest extends IngestTestSupport {
     void aHeaderWithoutOwnerIdFailsTheRunAndChangesNothing() {
         runOk();
         write("store_owners.csv", "store_id,owner", "s1,alice");
-        RunResult run = runner.run("test");
+        RunResult run = runner.run(Trigger.MANUAL);
 
         assertThat(run.succeeded()).isFalse();
         assertThat(run.error()).contains("store_owners.csv").contains("owner_id");

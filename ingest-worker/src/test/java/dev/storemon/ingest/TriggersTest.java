@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.storemon.ingest.run.RunCoordinator;
 import dev.storemon.ingest.run.RunResult;
+import dev.storemon.ingest.run.Trigger;
 import dev.storemon.messages.Topics;
 import dev.storemon.testing.TestInfrastructure;
 import java.time.Duration;
@@ -70,6 +71,33 @@ class TriggersTest extends IngestTestSupport {
     }
 
     @Test
+    void aRunThatChangedNothingPublishesNoDataIngested() {
+        write("store_status.csv", "store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC");
+        String bootstrap = TestInfrastructure.endpoints().bootstrapServers();
+        try (KafkaConsumer<String, String> events = consumer(bootstrap)) {
+            TopicPartition partition = new TopicPartition(Topics.DATA_INGESTED, 0);
+            events.assign(List.of(partition));
+            events.seekToEnd(List.of(partition));
+            events.position(partition);
+            long first = runOk().runId();
+            long unchanged = runOk().runId();
+            append("store_status.csv", "s1,active,2023-01-22 11:00:00 UTC");
+            long third = runOk().runId();
+
+            // one producer, one partition: the events arrive in the order of the runs
+            List<Long> runIds = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(200))) {
+                    runIds.add(((Number) json.readValue(record.value(), new TypeReference<Map<String, Object>>() { })
+                            .get("run_id")).longValue());
+                }
+                return runIds.contains(third);
+            });
+            assertThat(runIds).containsExactly(first, third).doesNotContain(unchanged);
+        }
+    }
+
+    @Test
     void twoConcurrentRunsNeverOverlap() throws Exception {
         write("store_status.csv", "store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC");
         CountDownLatch go = new CountDownLatch(1);
@@ -81,15 +109,18 @@ class TriggersTest extends IngestTestSupport {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return runner.run("concurrent");
+                return runner.run(Trigger.MANUAL);
             }));
         }
         go.countDown();
         for (CompletableFuture<RunResult> run : runs) {
             assertThat(run.get().succeeded()).isTrue();
         }
+        // the first run loads version 1; the two others find nothing changed and keep it
         assertThat(jdbc.sql("select version from data_versions order by 1").query(Long.class).list())
-                .containsExactly(1L, 2L, 3L);
+                .containsExactly(1L);
+        assertThat(jdbc.sql("select status || ' ' || data_version from ingest_runs").query(String.class).list())
+                .containsExactly("SUCCEEDED 1", "SUCCEEDED 1", "SUCCEEDED 1");
         assertNoOverlap();
         assertThat(count("select count(*) from polls")).isEqualTo(1);
     }
@@ -98,14 +129,14 @@ class TriggersTest extends IngestTestSupport {
     void requestsDuringARunQueueOneMoreRunAndAreNeverLost() {
         write("store_status.csv", "store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC");
         for (int i = 0; i < 5; i++) {
-            coordinator.request("burst");
+            coordinator.request(Trigger.REQUEST);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> count(
                 "select count(*) from ingest_runs where status = 'RUNNING'") == 0
                 && count("select count(*) from ingest_runs") >= 1);
         // a request after the burst is served by a run that starts after it
         OffsetDateTime asked = jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
-        coordinator.request("late");
+        coordinator.request(Trigger.REQUEST);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from ingest_runs where status = 'SUCCEEDED' and started_at > :t")
                 .param("t", asked).query(Long.class).single() >= 1);

@@ -35,29 +35,22 @@ public class ApiKeys {
         this.jdbc = jdbc;
     }
 
-    /** A key as stored: never the key itself. */
-    public record ApiKey(String keyId, String ownerId, Instant createdAt) {
-    }
-
-    /** A key just made: the only moment the key is known. */
-    public record NewKey(String keyId, String key, String ownerId) {
-    }
-
-    NewKey create(String ownerId) {
+    /** Makes a key: the only moment the key is known. */
+    CreatedKey create(String ownerId) {
         String keyId = "key_" + BASE64URL.encodeToString(bytes(9));
         String key = BASE64URL.encodeToString(bytes(32));
         jdbc.sql("insert into api_keys (key_id, owner_id, key_sha256) values (?, ?, ?)")
                 .params(keyId, ownerId, sha256(key)).update();
         log.info("API key {} created for owner {}", keyId, ownerId);
-        return new NewKey(keyId, key, ownerId);
+        return new CreatedKey(keyId, key, ownerId);
     }
 
-    List<ApiKey> active() {
+    List<KeyInfo> active() {
         return jdbc.sql("""
                         select key_id, owner_id, created_at from api_keys
                         where revoked_at is null order by created_at, key_id
                         """)
-                .query((rs, n) -> new ApiKey(rs.getString(1), rs.getString(2),
+                .query((rs, n) -> new KeyInfo(rs.getString(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -78,7 +71,7 @@ public class ApiKeys {
      * @param key the key as sent
      * @return the key's record, or empty when it is unknown or revoked
      */
-    public Optional<ApiKey> find(String key) {
+    public Optional<KeyInfo> find(String key) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
@@ -95,7 +88,7 @@ public class ApiKeys {
                 .optional()
                 // the index found it; the comparison that decides is a constant-time one
                 .filter(row -> MessageDigest.isEqual(row.hash(), hash))
-                .map(row -> new ApiKey(row.keyId(), row.ownerId(), row.createdAt()));
+                .map(row -> new KeyInfo(row.keyId(), row.ownerId(), row.createdAt()));
     }
 
     /** The SHA-256 of a key's UTF-8 bytes: what is stored, and what the admin key is compared by. */

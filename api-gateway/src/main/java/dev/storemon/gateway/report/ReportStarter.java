@@ -3,6 +3,7 @@ package dev.storemon.gateway.report;
 import dev.storemon.gateway.security.ReportScope;
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
+import dev.storemon.observability.LogFields;
 import dev.storemon.uptime.Interpolation;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts a report: pins the latest data version, records the report, and publishes one task per shard. Shard
@@ -31,14 +31,12 @@ public class ReportStarter {
     private static final Logger log = LoggerFactory.getLogger(ReportStarter.class);
 
     private final JdbcClient jdbc;
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final KafkaTemplate<String, Object> kafka;
     private final Reports reports;
 
-    ReportStarter(JdbcClient jdbc, KafkaTemplate<String, String> kafka, JsonMapper json, Reports reports) {
+    ReportStarter(JdbcClient jdbc, KafkaTemplate<String, Object> kafka, Reports reports) {
         this.jdbc = jdbc;
         this.kafka = kafka;
-        this.json = json;
         this.reports = reports;
     }
 
@@ -64,6 +62,14 @@ public class ReportStarter {
      * @see #start(Instant, Interpolation, int)
      */
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount, ReportScope scope) {
+        UUID id = UUID.randomUUID();
+        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+            return start(id, requestedAsOf, interpolation, shardCount, scope);
+        }
+    }
+
+    private UUID start(UUID id, Instant requestedAsOf, Interpolation interpolation, int shardCount,
+            ReportScope scope) {
         Version pinned = jdbc.sql("select version, latest_poll_at from data_versions order by version desc limit 1")
                 .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class) == null
                         ? null : rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
@@ -75,7 +81,6 @@ public class ReportStarter {
         }
         // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
         asOf = asOf.truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count,
                                              key_id, owner_id)
@@ -100,7 +105,7 @@ public class ReportStarter {
                 var task = new ReportShardRequested(id.toString(), shard, shardCount, asOf, version,
                         interpolation.wireName(), ownerId);
                 sent.add(kafka.send(new ProducerRecord<>(Topics.REPORT_TASKS, shard % partitions, id + ":" + shard,
-                        json.writeValueAsString(task))));
+                        task)));
             }
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

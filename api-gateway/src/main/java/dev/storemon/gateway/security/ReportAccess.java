@@ -1,7 +1,7 @@
 package dev.storemon.gateway.security;
 
-import dev.storemon.gateway.web.BadRequestException;
-import dev.storemon.owners.OwnerIds;
+import dev.storemon.gateway.web.ProblemException;
+import dev.storemon.gateway.web.ProblemType;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -41,24 +41,44 @@ public class ReportAccess {
     /**
      * The scope of a report the caller triggers.
      *
-     * @param requestedOwnerId the {@code owner_id} parameter or body field, or null
-     * @throws BadRequestException   when it is not a valid owner id
-     * @throws OwnerScopeException when an owner's key asks for another owner's stores
+     * @param requested the validated {@code owner_id} parameter or body field, or null
+     * @throws ProblemException a 403 when an owner's key asks for another owner's stores
      */
-    public ReportScope forTrigger(String requestedOwnerId) {
-        String requested = requestedOwnerId == null || requestedOwnerId.isBlank() ? null : requestedOwnerId.strip();
-        if (requested != null && !OwnerIds.isValid(requested)) {
-            throw new BadRequestException("owner_id must be " + OwnerIds.RULE + ", was '" + requestedOwnerId + "'");
-        }
+    public ReportScope forTrigger(String requested) {
         Caller caller = caller();
         if (caller.isAdmin()) {
             return new ReportScope(null, requested);
         }
         if (requested != null && !requested.equals(caller.ownerId())) {
-            throw new OwnerScopeException("an owner's key reports on its own stores only: owner_id must be "
-                    + caller.ownerId() + " or absent");
+            throw new ProblemException(ProblemType.FORBIDDEN, "an owner's key reports on its own stores only: "
+                    + "owner_id must be " + caller.ownerId() + " or absent");
         }
         return new ReportScope(caller.keyId(), caller.ownerId());
+    }
+
+    /**
+     * Whether a report covers a store: always for a report of all stores; for one owner's, when the report's pinned
+     * data version gives the store to that owner (as the worker read it).
+     */
+    public boolean covers(UUID reportId, String storeId) {
+        return jdbc.sql("""
+                        select r.owner_id is null or exists (
+                            select 1 from store_owners o
+                            join stores s on s.store_key = o.store_key
+                            join data_versions d on d.version = r.data_version
+                            where o.owner_version = d.owner_version and o.owner_id = r.owner_id and s.store_id = ?)
+                        from reports r where r.id = ?
+                        """)
+                .params(storeId, reportId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * The owner whose reports the caller may list: null for the admin (all reports).
+     */
+    public String listedOwner() {
+        Caller caller = caller();
+        return caller.isAdmin() ? null : caller.ownerId();
     }
 
     /** Whether the caller may read the report (false for an unknown id too). */

@@ -1,5 +1,6 @@
 package dev.storemon.gateway.security;
 
+import dev.storemon.gateway.web.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -51,7 +51,7 @@ final class TriggerRateLimit extends OncePerRequestFilter {
             long retryAfterSeconds = admit(caller.name());
             if (retryAfterSeconds > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "more than " + limit
+                problems.write(request, response, ProblemType.TOO_MANY_REQUESTS, "more than " + limit
                         + " trigger_report calls in a minute with this key; retry in " + retryAfterSeconds + " s");
                 return;
             }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.storemon.gateway.GatewayTestBase;
-import dev.storemon.gateway.KafkaTopics;
 import dev.storemon.messages.Topics;
+import dev.storemon.testing.Dataset;
+import dev.storemon.testing.TestKafka;
 import dev.storemon.uptime.Interpolation;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -92,6 +93,10 @@ class AccessControlTest extends GatewayTestBase {
         JsonNode openApi = PLAIN.readTree(apiDocs.body());
         assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
         assertThat(openApi.at("/security/0").has("bearer")).isTrue();
+        assertThat(openApi.at("/paths/~1trigger_report/post/responses/401/content/application~1problem+json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/ProblemDetail");
+        assertThat(openApi.at("/paths/~1trigger_report/post/responses").has("429")).isTrue();
+        assertThat(openApi.at("/paths/~1api~1keys/get/responses").has("403")).isTrue();
     }
 
     @Test
@@ -159,6 +164,50 @@ class AccessControlTest extends GatewayTestBase {
     }
 
     @Test
+    void thePagesEndpointsShowAnOwnerOnlyItsOwnReportsAndStores() {
+        String alice = createKey("alice").get("key").asString();
+        String bob = createKey("bob").get("key").asString();
+        String alicesReport = trigger(alice, null);
+        String alicesCsv = awaitCsv(alicesReport, alice);
+        String adminsReport = trigger(bearer(ADMIN_KEY), null);
+        String fullCsv = awaitCsv(adminsReport, bearer(ADMIN_KEY));
+
+        assertThat(recentIds(bearer(alice))).containsExactly(alicesReport);
+        assertThat(recentIds(bearer(bob))).isEmpty();
+        assertThat(recentIds(bearer(ADMIN_KEY))).containsExactlyInAnyOrder(alicesReport, adminsReport);
+        assertThat(get("/api/reports").statusCode()).isEqualTo(401);
+
+        String alicesStore = alicesCsv.lines().skip(1).findFirst().orElseThrow().split(",")[0];
+        Set<String> bobs = storesOf(1);
+        String bobsStore = fullCsv.lines().skip(1).map(line -> line.split(",")[0]).filter(bobs::contains).findFirst()
+                .orElseThrow();
+        String timeline = "/api/reports/%s/stores/%s/timeline";
+        assertThat(get(timeline.formatted(alicesReport, alicesStore), bearer(alice)).statusCode()).isEqualTo(200);
+        // another owner's report: the unknown-report answer; a store outside the owner's report: not in it
+        HttpResponse<String> others = get(timeline.formatted(alicesReport, alicesStore), bearer(bob));
+        String unknownId = UUID.randomUUID().toString();
+        HttpResponse<String> unknown = get(timeline.formatted(unknownId, alicesStore), bearer(bob));
+        assertThat(others.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
+        assertThat(others.body().replace(alicesReport, "ID")).isEqualTo(unknown.body().replace(unknownId, "ID"));
+        assertThat(get(timeline.formatted(alicesReport, bobsStore), bearer(alice)).statusCode()).isEqualTo(404);
+        assertThat(get(timeline.formatted(adminsReport, bobsStore), bearer(ADMIN_KEY)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthAndPrometheusStayOpenHealthDetailsOnlyForTheAdmin() {
+        String alice = createKey("alice").get("key").asString();
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/prometheus")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(PLAIN.readTree(get("/actuator/health").body()).has("components")).isFalse();
+        assertThat(PLAIN.readTree(get("/actuator/health", bearer(alice)).body()).has("components")).isFalse();
+        JsonNode admin = PLAIN.readTree(get("/actuator/health", bearer(ADMIN_KEY)).body());
+        assertThat(admin.path("components").path("db").path("details").has("database")).isTrue();
+        assertThat(get("/actuator/prometheus").body()).contains("storemon_reports_running");
+    }
+
+    @Test
     void adminRoutesAre403ForAnOwnerAndOpenToTheAdmin() {
         String alice = createKey("alice").get("key").asString();
 
@@ -221,6 +270,14 @@ class AccessControlTest extends GatewayTestBase {
         assertThat(awaitCsv(ids.get(59), bearer(carol)).lines()).hasSize(1);
     }
 
+    private List<String> recentIds(String[] auth) {
+        HttpResponse<String> response = get("/api/reports?limit=100", auth);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        PLAIN.readTree(response.body()).path("reports").forEach(r -> ids.add(r.path("report_id").asString()));
+        return ids;
+    }
+
     private Set<String> storesOf(int remainder) {
         Set<String> ids = new java.util.HashSet<>();
         for (int i = remainder; i < DATA.stores.size(); i += 3) {
@@ -266,18 +323,26 @@ class AccessControlTest extends GatewayTestBase {
         return new String[] {"Authorization", "Bearer " + key};
     }
 
+    /** The shape ApiExceptionHandler gives every problem: the type of the status, its title, the path. */
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = PLAIN.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.has("type")).isTrue();
+        String slug = switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 429 -> "too-many-requests";
+            default -> throw new IllegalArgumentException("no access problem has status " + status);
+        };
+        assertThat(problem.get("type").asString()).isEqualTo("https://storemon.dev/problems/" + slug);
+        assertThat(problem.get("instance").asString()).isEqualTo(response.uri().getPath());
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).isNotBlank();
     }
 
     private static List<Map<String, Object>> completedEvents(String id) {
-        return KafkaTopics.readAll(Topics.REPORT_COMPLETED).stream()
+        return TestKafka.readAll(Topics.REPORT_COMPLETED).stream()
                 .map(ConsumerRecord::value)
                 .map(v -> PLAIN.readValue(v, new TypeReference<Map<String, Object>>() { }))
                 .filter(m -> id.equals(m.get("report_id")))

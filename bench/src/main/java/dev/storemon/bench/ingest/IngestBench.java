@@ -3,6 +3,7 @@ package dev.storemon.bench.ingest;
 import dev.storemon.ingest.IngestWorkerApplication;
 import dev.storemon.ingest.run.IngestRunner;
 import dev.storemon.ingest.run.RunResult;
+import dev.storemon.ingest.run.Trigger;
 import dev.storemon.testing.TestInfrastructure;
 import dev.storemon.tools.generate.DataGenerator;
 import dev.storemon.tools.generate.GeneratorOptions;
@@ -86,7 +87,7 @@ public final class IngestBench {
     }
 
     private static RunResult measure(String what, IngestRunner runner) {
-        RunResult result = runner.run("bench");
+        RunResult result = runner.run(Trigger.MANUAL);
         if (!result.succeeded()) {
             throw new IllegalStateException(what + " failed: " + result.error());
         }

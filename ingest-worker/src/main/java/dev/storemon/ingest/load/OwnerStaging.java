@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class OwnerStaging {
 
-    private final FileReport report;
+    private final FileReport.Builder report;
     private final boolean reuse;
     private final boolean present;
 
-    private OwnerStaging(FileReport report, boolean reuse, boolean present) {
+    private OwnerStaging(FileReport.Builder report, boolean reuse, boolean present) {
         this.report = report;
         this.reuse = reuse;
         this.present = present;
@@ -35,14 +35,14 @@ final class OwnerStaging {
             Set<String> storeIds) throws SQLException, IOException {
         Path file = OwnerFileReader.find(dir);
         String sha = file == null ? null : ScheduleFileReader.sha256(file);
-        boolean reuse = previous.version() > 0 && Objects.equals(sha, previous.source("owners").get("sha256"));
-        FileReport report;
+        boolean reuse = previous.version() > 0 && Objects.equals(sha, previous.source(FileReport.Kind.OWNERS).sha256());
+        FileReport.Builder report;
         if (file == null) {
-            report = new FileReport("owners", OwnerFileReader.FILE_NAME, limit);
+            report = new FileReport.Builder(FileReport.Kind.OWNERS, OwnerFileReader.FILE_NAME, limit);
             report.status(FileReport.Status.MISSING);
             report.note("no owners file: no store has an owner");
         } else if (reuse) {
-            report = new FileReport("owners", file.getFileName().toString(), limit);
+            report = new FileReport.Builder(FileReport.Kind.OWNERS, file.getFileName().toString(), limit);
             report.status(FileReport.Status.UNCHANGED);
         } else {
             jdbc.sql("create temp table stage_owners (store_id text not null, owner_id text not null) on commit drop")
@@ -55,12 +55,17 @@ final class OwnerStaging {
                 staging.finish();
             }
         }
-        report.source("sha256", sha);
+        report.source(report.source().withSha256(sha));
         return new OwnerStaging(report, reuse, file != null);
     }
 
-    FileReport report() {
+    FileReport.Builder report() {
         return report;
+    }
+
+    /** Whether the owners differ from the previous version's (a new file, a changed one, or one gone). */
+    boolean changed() {
+        return !reuse;
     }
 
     /**

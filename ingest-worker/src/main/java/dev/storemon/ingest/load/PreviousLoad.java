@@ -1,35 +1,38 @@
 package dev.storemon.ingest.load;
 
-import java.time.Instant;
+import dev.storemon.time.EpochMicros;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import dev.storemon.ingest.source.FileReport;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The latest data version and what its load recorded about the source files.
+ * The latest data version, and what the latest successful run recorded about the source files. That run is the
+ * version's own, or a later one that changed nothing (and so created no version) but did read the files: e.g. a tail
+ * of only rejected lines, which must not be parsed again.
  *
  * @param version         the data version
  * @param scheduleVersion its schedule version
  * @param latestPollAt    its latest poll, or null
- * @param files           its run's {@code files} JSON
+ * @param files           the latest successful run's file reports
  */
-record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPollAt, List<Map<String, Object>> files) {
+record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPollAt, List<FileReport> files) {
 
     static final PreviousLoad NONE = new PreviousLoad(0, 0, null, List.of());
 
-    /** The latest data version and its run's file reports, or {@link #NONE}. */
+    /** The latest data version and the latest successful run's file reports, or {@link #NONE}. */
     static PreviousLoad latest(JdbcClient jdbc, JsonMapper json) {
         return jdbc.sql("""
-                select v.version, v.schedule_version, v.latest_poll_at, r.files::text as files
-                from data_versions v join ingest_runs r on r.id = v.ingest_run_id
+                select v.version, v.schedule_version, v.latest_poll_at,
+                       (select r.files::text from ingest_runs r where r.status = 'SUCCEEDED' and r.id >= v.ingest_run_id
+                        order by r.id desc limit 1) as files
+                from data_versions v
                 order by v.version desc limit 1""")
                 .query((rs, n) -> new PreviousLoad(rs.getLong("version"), rs.getLong("schedule_version"),
-                        rs.getObject("latest_poll_at", OffsetDateTime.class),
-                        json.readValue(rs.getString("files"), new TypeReference<List<Map<String, Object>>>() { })))
+                        rs.getObject("latest_poll_at", OffsetDateTime.class), rs.getString("files") == null ? List.of()
+                                : json.readValue(rs.getString("files"), new TypeReference<List<FileReport>>() { })))
                 .optional().orElse(NONE);
     }
 
@@ -43,19 +46,13 @@ record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPol
         if (stagedMicros == Long.MIN_VALUE) {
             return latestPollAt;
         }
-        OffsetDateTime staged = Instant.ofEpochSecond(Math.floorDiv(stagedMicros, 1_000_000L),
-                Math.floorMod(stagedMicros, 1_000_000L) * 1_000L).atOffset(ZoneOffset.UTC);
+        OffsetDateTime staged = EpochMicros.toUtc(stagedMicros);
         return latestPollAt == null || staged.isAfter(latestPollAt) ? staged : latestPollAt;
     }
 
-    /** The entry of a kind of file ({@code polls}, {@code hours}, {@code zones}), or an empty map. */
-    Map<String, Object> file(String kind) {
-        return files.stream().filter(f -> kind.equals(f.get("kind"))).findFirst().orElse(Map.of());
-    }
-
-    /** The {@code source} facts recorded for a kind of file, or an empty map. */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> source(String kind) {
-        return file(kind).get("source") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    /** The {@code source} facts recorded for a kind of file, or {@link FileReport.Source#NONE}. */
+    FileReport.Source source(FileReport.Kind kind) {
+        return files.stream().filter(f -> f.kind() == kind && f.source() != null).map(FileReport::source).findFirst()
+                .orElse(FileReport.Source.NONE);
     }
 }

@@ -14,10 +14,10 @@ final class ScheduleStaging {
     private ScheduleStaging() {
     }
 
-    static FileReport hours(CopyManager copy, Path file, int limit, Set<String> storeIds)
+    static FileReport.Builder hours(CopyManager copy, Path file, int limit, Set<String> storeIds)
             throws SQLException, IOException {
         try (TextStaging staging = new TextStaging(copy, "stage_hours", "store_id, day, start_local, end_local")) {
-            FileReport report = ScheduleFileReader.readHours(file, limit, (storeId, day, start, end) -> {
+            FileReport.Builder report = ScheduleFileReader.readHours(file, limit, (storeId, day, start, end) -> {
                 storeIds.add(storeId);
                 staging.row(storeId, day, start, end);
             });
@@ -26,10 +26,10 @@ final class ScheduleStaging {
         }
     }
 
-    static FileReport zones(CopyManager copy, Path file, int limit, Set<String> storeIds)
+    static FileReport.Builder zones(CopyManager copy, Path file, int limit, Set<String> storeIds)
             throws SQLException, IOException {
         try (TextStaging staging = new TextStaging(copy, "stage_zones", "store_id, zone_id")) {
-            FileReport report = ScheduleFileReader.readZones(file, limit, (storeId, zone) -> {
+            FileReport.Builder report = ScheduleFileReader.readZones(file, limit, (storeId, zone) -> {
                 storeIds.add(storeId);
                 staging.row(storeId, zone.getId());
             });

@@ -1,14 +1,17 @@
 package dev.storemon.ingest.load;
 
+import dev.storemon.ingest.IngestProperties;
 import dev.storemon.ingest.source.BadSourceException;
 import dev.storemon.ingest.source.FileReport;
 import dev.storemon.ingest.source.PollFileReader;
 import dev.storemon.ingest.source.ScheduleFileReader;
 import dev.storemon.ingest.source.SourceSet;
 import dev.storemon.shard.StoreBuckets;
+import dev.storemon.time.EpochMicros;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -40,15 +43,18 @@ public class VersionLoader {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Duration futureTolerance;
 
-    VersionLoader(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+    VersionLoader(DataSource dataSource, JdbcClient jdbc, JsonMapper json, IngestProperties properties) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
+        this.futureTolerance = properties.futureTolerance();
     }
 
     /**
-     * Loads a new data version.
+     * Loads a new data version, unless nothing changed: no new poll and the same hours and zones files. Then no
+     * version is created and the result names the current one.
      *
      * @param runId   the ingest run
      * @param sources the files
@@ -57,7 +63,7 @@ public class VersionLoader {
      * @return what was stored
      * @throws BadSourceException when a file must be rejected as a whole (the caller rolls back)
      */
-    public LoadResult load(long runId, SourceSet sources, int limit, List<FileReport> files) {
+    public LoadResult load(long runId, SourceSet sources, int limit, List<FileReport.Builder> files) {
         try {
             return doLoad(runId, sources, limit, files);
         } catch (SQLException | IOException e) {
@@ -65,7 +71,7 @@ public class VersionLoader {
         }
     }
 
-    private LoadResult doLoad(long runId, SourceSet sources, int limit, List<FileReport> files)
+    private LoadResult doLoad(long runId, SourceSet sources, int limit, List<FileReport.Builder> files)
             throws SQLException, IOException {
         if (sources.polls() == null) {
             throw new BadSourceException("no poll file (store_status.csv or 'store status.csv') in "
@@ -80,22 +86,28 @@ public class VersionLoader {
         Set<String> storeIds = new HashSet<>();
 
         PollBuffer buffered = new PollBuffer();
-        FileReport polls = PollFileReader.read(sources.polls(), previous.source("polls"), limit, buffered);
+        // a poll later than this cannot be true (e.g. a clock or year typo): it would move every report's as_of
+        long notAfter = EpochMicros.of(Instant.now().plus(futureTolerance));
+        FileReport.Builder polls = PollFileReader.read(sources.polls(), previous.source(FileReport.Kind.POLLS),
+                notAfter, limit, buffered);
         storeIds.addAll(buffered.storeIds());
         files.add(polls);
 
         String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
         String zonesSha = sources.zones() == null ? null : ScheduleFileReader.sha256(sources.zones());
-        boolean reuse = previous.version() > 0 && Objects.equals(hoursSha, previous.source("hours").get("sha256"))
-                && Objects.equals(zonesSha, previous.source("zones").get("sha256"));
-        FileReport hours = reuse || sources.hours() == null
-                ? notRead("hours", sources.hours(), "business_hours.csv", limit, "every store is open 24x7")
+        boolean reuse = previous.version() > 0
+                && Objects.equals(hoursSha, previous.source(FileReport.Kind.HOURS).sha256())
+                && Objects.equals(zonesSha, previous.source(FileReport.Kind.ZONES).sha256());
+        FileReport.Builder hours = reuse || sources.hours() == null
+                ? notRead(FileReport.Kind.HOURS, sources.hours(), "business_hours.csv", limit,
+                        "every store is open 24x7")
                 : ScheduleStaging.hours(copy, sources.hours(), limit, storeIds);
-        FileReport zones = reuse || sources.zones() == null
-                ? notRead("zones", sources.zones(), "timezones.csv", limit, "every store is in America/Chicago")
+        FileReport.Builder zones = reuse || sources.zones() == null
+                ? notRead(FileReport.Kind.ZONES, sources.zones(), "timezones.csv", limit,
+                        "every store is in America/Chicago")
                 : ScheduleStaging.zones(copy, sources.zones(), limit, storeIds);
-        hours.source("sha256", hoursSha);
-        zones.source("sha256", zonesSha);
+        hours.source(hours.source().withSha256(hoursSha));
+        zones.source(zones.source().withSha256(zonesSha));
         files.add(hours);
         files.add(zones);
         OwnerStaging owners = OwnerStaging.stage(jdbc, copy, sources.dir(), previous, limit, storeIds);
@@ -105,7 +117,7 @@ public class VersionLoader {
             storeIds.forEach(id -> staging.row(id, StoreBuckets.of(id)));
             staging.finish();
         }
-        jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
+        int storesAdded = jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
                 + " on conflict (store_id) do nothing").update();
         long staged = System.nanoTime();
         // read after the insert, in the same transaction: every store of the files has its key now
@@ -115,7 +127,7 @@ public class VersionLoader {
         // Polls later than every stored one cannot be stored yet (a first load, an appended hour): they go straight
         // into polls; otherwise they are staged and the anti-join below skips those already stored.
         boolean allNew = previous.latestPollAt() == null
-                || buffered.minMicros() > micros(previous.latestPollAt().toInstant());
+                || buffered.minMicros() > EpochMicros.of(previous.latestPollAt());
         long copied = PollStaging.copy(copy, buffered, storeKeys, allNew ? version : 0);
 
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
@@ -145,6 +157,14 @@ public class VersionLoader {
         Long ownerVersion = owners.store(jdbc, previous, version);
         log.debug("run {}: files parsed and staged in {} ms, polls sorted and stored in {} ms, schedule in {} ms", runId,
                 (staged - started) / 1_000_000, (inserted - staged) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
+        long rejected = polls.rowsRejected() + hours.rowsRejected() + zones.rowsRejected()
+                + owners.report().rowsRejected();
+        if (previous.version() > 0 && reuse && !owners.changed() && pollsAdded == 0 && storesAdded == 0) {
+            // nothing a report could read changed: the current version stays current
+            return new LoadResult(previous.version(), previous.scheduleVersion(), true, 0,
+                    count("business_hours", previous.scheduleVersion()), count("store_zones", previous.scheduleVersion()),
+                    rejected, previous.latestPollAt() == null ? null : previous.latestPollAt().toInstant(), false);
+        }
         OffsetDateTime latest = previous.latestPollAtWith(buffered.maxMicros());
         jdbc.sql("""
                 insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version, owner_version)
@@ -153,25 +173,21 @@ public class VersionLoader {
                 .param("schedule", scheduleVersion).param("owners", ownerVersion, java.sql.Types.BIGINT).update();
         return new LoadResult(version, scheduleVersion, reuse, pollsAdded,
                 count("business_hours", scheduleVersion), count("store_zones", scheduleVersion),
-                polls.rowsRejected() + hours.rowsRejected() + zones.rowsRejected() + owners.report().rowsRejected(),
-                latest == null ? null : latest.toInstant());
+                rejected, latest == null ? null : latest.toInstant(), true);
     }
 
     /** The report of a file not parsed: missing, or identical to the previous version's. */
-    private static FileReport notRead(String kind, Path file, String expected, int limit, String consequence) {
+    private static FileReport.Builder notRead(FileReport.Kind kind, Path file, String expected, int limit,
+            String consequence) {
         if (file == null) {
-            FileReport report = new FileReport(kind, expected, limit);
+            FileReport.Builder report = new FileReport.Builder(kind, expected, limit);
             report.status(FileReport.Status.MISSING);
-            report.note("no " + kind + " file: " + consequence);
+            report.note("no " + kind.word() + " file: " + consequence);
             return report;
         }
-        FileReport report = new FileReport(kind, file.getFileName().toString(), limit);
+        FileReport.Builder report = new FileReport.Builder(kind, file.getFileName().toString(), limit);
         report.status(FileReport.Status.UNCHANGED);
         return report;
-    }
-
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private long count(String table, long scheduleVersion) {

@@ -38,7 +38,7 @@ public class RunCoordinator {
      * @param trigger why, for the run record and the log
      * @return true when a run was queued, false when an already queued run will serve this request
      */
-    public boolean request(String trigger) {
+    public boolean request(Trigger trigger) {
         if (queued.compareAndSet(false, true)) {
             executor.execute(() -> {
                 queued.set(false);
@@ -53,13 +53,13 @@ public class RunCoordinator {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         if (properties.runOnStart()) {
-            request("startup");
+            request(Trigger.STARTUP);
         }
     }
 
     @Scheduled(cron = "${storemon.ingest.cron}")
     void onSchedule() {
-        request("schedule");
+        request(Trigger.SCHEDULE);
     }
 
     @PreDestroy

@@ -1,51 +1,74 @@
 package dev.storemon.ingest.source;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the data rows of a CSV source with commons-csv, finding the required columns by header name (case and
- * surrounding blanks ignored) and numbering each row by the line it starts on (the header is line 1).
+ * Reads the data rows of a CSV source line by line, finding the required columns by header name (case and
+ * surrounding blanks ignored) and numbering each row by its line (the header is line 1).
+ *
+ * <p>Each line is one record, parsed on its own (RFC 4180 quoting within the line: a field that starts with
+ * {@code "} ends at the next lone {@code "}, {@code ""} is a quote). So a broken line (an unterminated quote, a NUL
+ * byte, a line over {@link #MAX_LINE_BYTES}) is one rejected row and the lines after it still load. Bytes are read
+ * through a fixed buffer and an over-long line is skipped, not held, so no line can fill memory. Lines end with LF or
+ * CRLF; a quoted field cannot span lines (no source needs that: store ids with a line break are rejected anyway).
  */
 final class CsvRows {
+
+    /** The longest line accepted, in bytes (without its line break); the real files' lines are under 60 bytes. */
+    static final int MAX_LINE_BYTES = 1024;
+    private static final int BUFFER_BYTES = 1 << 16;
 
     /** One data row: the required columns' values in the order asked for. */
     interface Handler {
         void row(long line, String[] values);
     }
 
-    // Empty lines come through as records so that the line count stays exact; they are then skipped.
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+    private final int width;
+    private final int[] columns;
+    private final FileReport.Builder report;
+    private final Handler handler;
+    private final String[] values;
+    /** Where each field of the current line starts and ends (exclusive); only the first {@code width} are kept. */
+    private final int[] fieldStart;
+    private final int[] fieldEnd;
 
-    private CsvRows() {
+    private CsvRows(int width, int[] columns, FileReport.Builder report, Handler handler) {
+        this.width = width;
+        this.columns = columns;
+        this.report = report;
+        this.handler = handler;
+        this.values = new String[columns.length];
+        this.fieldStart = new int[width];
+        this.fieldEnd = new int[width];
     }
 
     /**
      * The column names of a header line.
      *
-     * @param headerLine the first line of the file
-     * @return the names, trimmed, lower case
+     * @param file the file name, for the error
+     * @param line the first line of the file, without its line break
+     * @return the names, trimmed, lower case, a leading byte-order mark removed
+     * @throws BadSourceException when the header line cannot be parsed
      */
-    static List<String> header(String headerLine) throws IOException {
-        try (CSVParser parser = CSVParser.parse(new StringReader(headerLine), FORMAT)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
-                return List.of();
-            }
-            List<String> names = new ArrayList<>();
-            for (String name : records.get(0)) {
-                names.add(name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
-            }
-            return names;
+    static List<String> header(String file, byte[] line, int length) {
+        int from = length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF
+                ? 3 : 0;
+        int to = length > from && line[length - 1] == '\r' ? length - 1 : length;
+        List<String> names = new ArrayList<>();
+        String problem = split(line, from, to, names);
+        if (problem != null) {
+            throw new BadSourceException(file + ": the header line cannot be parsed: " + problem);
         }
+        if (names.size() == 1 && names.get(0).isBlank()) {
+            return List.of();
+        }
+        return names.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     /**
@@ -75,57 +98,197 @@ final class CsvRows {
     }
 
     /**
-     * Parses data rows (no header line in {@code reader}).
+     * Parses data rows (no header line in {@code in}).
      *
-     * @param reader    the text after the header (or after the already loaded prefix)
-     * @param firstLine the file line number of the reader's first line
+     * @param in        the bytes after the header (or after the already loaded prefix)
+     * @param firstLine the file line number of the first line
      * @param width     how many columns the header has
      * @param columns   the indexes of the required columns
-     * @param report    counts rows read and rejects rows of the wrong width
+     * @param report    counts rows read and rejects the lines that cannot be parsed or have the wrong width
      * @param handler   receives each row of the right width
      * @return how many line breaks were read
      */
-    static long parse(Reader reader, long firstLine, int width, int[] columns, FileReport report, Handler handler) {
-        try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            long linesBefore = 0;
-            String[] values = new String[columns.length];
-            for (CSVRecord record : parser) {
-                long line = firstLine + linesBefore;
-                linesBefore = parser.getCurrentLineNumber();
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
-                }
-                report.read();
-                if (record.size() != width) {
-                    report.reject(line, "has " + record.size() + " fields, the header has " + width);
-                    continue;
-                }
-                for (int c = 0; c < columns.length; c++) {
-                    values[c] = record.get(columns[c]);
-                }
-                handler.row(line, values);
+    static long parse(InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report,
+            Handler handler) throws IOException {
+        return new CsvRows(width, columns, report, handler).parse(in, firstLine);
+    }
+
+    private long parse(InputStream in, long firstLine) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        int start = 0; // the current line's first byte
+        int scanned = 0; // bytes before this index (from start) hold no line break
+        int end = 0; // bytes buffered
+        boolean skipping = false; // in a line longer than the limit: its bytes are dropped up to its line break
+        long line = firstLine;
+        while (true) {
+            int newline = scanned;
+            while (newline < end && buffer[newline] != '\n') {
+                newline++;
             }
-            return parser.getCurrentLineNumber();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new BadSourceException(report.name() + ": cannot be read: " + e.getMessage(), e);
+            if (newline < end) {
+                if (skipping || newline - start > MAX_LINE_BYTES) {
+                    tooLong(line);
+                    skipping = false;
+                } else {
+                    line(buffer, start, newline, line);
+                }
+                line++;
+                start = newline + 1;
+                scanned = start;
+                continue;
+            }
+            scanned = end;
+            if (!skipping && end - start > MAX_LINE_BYTES) {
+                skipping = true;
+            }
+            if (skipping) {
+                start = end; // drop what was read of the over-long line
+                scanned = end;
+            }
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                scanned -= start;
+                start = 0;
+            }
+            int n = in.read(buffer, end, buffer.length - end);
+            if (n < 0) {
+                if (skipping) {
+                    tooLong(line);
+                } else if (end > start) {
+                    line(buffer, start, end, line); // the last line, without a line break
+                }
+                return line - firstLine;
+            }
+            end += n;
         }
     }
 
-    /**
-     * A store id fit to be stored and written unquoted in the report CSV.
-     *
-     * @return the reason it is not, or null
-     */
-    static String storeIdProblem(String storeId) {
-        if (storeId.isEmpty()) {
-            return "empty store_id";
+    private void tooLong(long line) {
+        report.read();
+        report.reject(line, "line longer than " + MAX_LINE_BYTES + " bytes");
+    }
+
+    /** One line, bytes {@code [from, to)} without the LF. */
+    private void line(byte[] bytes, int from, int to, long line) {
+        if (to > from && bytes[to - 1] == '\r') {
+            to--;
         }
-        for (int i = 0; i < storeId.length(); i++) {
-            char c = storeId.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return "store_id contains a comma, quote or line break";
+        // one pass: blank?, NUL?, quotes?, where the fields are
+        boolean blank = true;
+        boolean quoted = false;
+        int fields = 0;
+        int fieldFrom = from;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == ',') {
+                if (fields < width) {
+                    fieldStart[fields] = fieldFrom;
+                    fieldEnd[fields] = i;
+                }
+                fields++;
+                fieldFrom = i + 1;
+                blank = false;
+            } else if (b == '"') {
+                quoted = true;
+                blank = false;
+            } else if (b == 0) {
+                report.read();
+                report.reject(line, "contains a NUL byte");
+                return;
+            } else if (blank && b != ' ' && b != '\t') {
+                blank = false;
             }
         }
-        return null;
+        if (blank) {
+            return; // blank lines are skipped silently
+        }
+        report.read();
+        if (fields < width) {
+            fieldStart[fields] = fieldFrom;
+            fieldEnd[fields] = to;
+        }
+        fields++;
+        if (quoted) {
+            quotedLine(bytes, from, to, line);
+            return;
+        }
+        if (fields != width) {
+            report.reject(line, "has " + fields + " fields, the header has " + width);
+            return;
+        }
+        for (int c = 0; c < columns.length; c++) {
+            int f = columns[c];
+            values[c] = new String(bytes, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
+        }
+        handler.row(line, values);
+    }
+
+    /** The rare line with a quote: parsed field by field into strings. */
+    private void quotedLine(byte[] bytes, int from, int to, long line) {
+        List<String> fields = new ArrayList<>(width);
+        String problem = split(bytes, from, to, fields);
+        if (problem != null) {
+            report.reject(line, problem);
+            return;
+        }
+        if (fields.size() != width) {
+            report.reject(line, "has " + fields.size() + " fields, the header has " + width);
+            return;
+        }
+        for (int c = 0; c < columns.length; c++) {
+            values[c] = fields.get(columns[c]);
+        }
+        handler.row(line, values);
+    }
+
+    /**
+     * Splits one line into fields, with quotes as RFC 4180 (and commons-csv's default format) read them: a quote is special only as
+     * a field's first character.
+     *
+     * @return what is wrong with the line, or null
+     */
+    private static String split(byte[] bytes, int from, int to, List<String> fields) {
+        int i = from;
+        while (true) {
+            if (i < to && bytes[i] == '"') {
+                ByteArrayOutputStream field = new ByteArrayOutputStream();
+                int j = i + 1;
+                while (true) {
+                    if (j >= to) {
+                        return "unterminated quote in field " + (fields.size() + 1);
+                    }
+                    if (bytes[j] == '"') {
+                        if (j + 1 < to && bytes[j + 1] == '"') {
+                            field.write('"');
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    field.write(bytes[j]);
+                    j++;
+                }
+                fields.add(field.toString(StandardCharsets.UTF_8));
+                j++; // past the closing quote
+                if (j == to) {
+                    return null;
+                }
+                if (bytes[j] != ',') {
+                    return "text after the closing quote of field " + fields.size();
+                }
+                i = j + 1;
+            } else {
+                int j = i;
+                while (j < to && bytes[j] != ',') {
+                    j++;
+                }
+                fields.add(new String(bytes, i, j - i, StandardCharsets.UTF_8));
+                if (j >= to) {
+                    return null;
+                }
+                i = j + 1;
+            }
+        }
     }
 }

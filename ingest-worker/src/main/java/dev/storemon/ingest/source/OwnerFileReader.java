@@ -49,12 +49,12 @@ public final class OwnerFileReader {
      *
      * @throws BadSourceException when the file cannot be read or lacks a column
      */
-    public static FileReport read(Path file, int limit, OwnerSink sink) {
+    public static FileReport.Builder read(Path file, int limit, OwnerSink sink) {
         Map<String, Long> seen = new HashMap<>();
-        return ScheduleFileReader.read(file, "owners", COLUMNS, limit, (report, line, v) -> {
-            String storeId = v[0].strip();
+        return ScheduleFileReader.read(file, FileReport.Kind.OWNERS, COLUMNS, limit, (report, line, v) -> {
+            String storeId = StoreIds.trim(v[0]);
             String ownerId = v[1].strip();
-            String problem = CsvRows.storeIdProblem(storeId);
+            String problem = StoreIds.problem(storeId);
             if (problem == null && ownerId.isEmpty()) {
                 problem = "missing owner_id";
             }

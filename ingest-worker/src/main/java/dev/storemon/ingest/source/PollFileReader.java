@@ -1,17 +1,17 @@
 package dev.storemon.ingest.source;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
  * Reads the poll file. The poll file is a log that grows: when its first bytes are exactly those the previous load
  * read (same length at least, same CRC-32C of that prefix, prefix ending at a line break), only the appended tail is
- * parsed; otherwise the whole file is.
+ * parsed; otherwise the whole file is. Rejected lines are part of the prefix like any other: they are reported by the
+ * run that parsed them and not parsed again.
  */
 public final class PollFileReader {
 
@@ -29,29 +29,32 @@ public final class PollFileReader {
     /**
      * Reads the valid polls that are new in the file since the previous load.
      *
-     * @param file     the poll file
-     * @param previous the {@code source} facts the previous load recorded for its poll file, or an empty map
-     * @param limit    rejections to keep
-     * @param sink     receives the polls
+     * @param file           the poll file
+     * @param previous       the {@code source} facts the previous load recorded for its poll file
+     * @param notAfterMicros the latest acceptable poll (the wall clock plus the future tolerance); later ones are
+     *                       rejected
+     * @param limit          rejections to keep
+     * @param sink           receives the polls
      * @return the file's report; its {@code source} facts are what the next load compares with
      * @throws BadSourceException when the file cannot be read or lacks a column
      */
-    public static FileReport read(Path file, Map<String, Object> previous, int limit, Sink sink) {
+    public static FileReport.Builder read(Path file, FileReport.Source previous, long notAfterMicros, int limit,
+            Sink sink) {
         try (SourceFile source = new SourceFile(file)) {
-            FileReport report = new FileReport("polls", source.name(), limit);
+            FileReport.Builder report = new FileReport.Builder(FileReport.Kind.POLLS, source.name(), limit);
             int[] columns = CsvRows.columns(source.name(), source.header(), COLUMNS);
             CRC32C crc = new CRC32C();
             long from = source.headerEnd();
             long firstLine = 2;
             boolean resumed = false;
-            long previousBytes = number(previous.get("bytes"));
-            if (Boolean.TRUE.equals(previous.get("ends_with_newline")) && previousBytes >= source.headerEnd()
-                    && previousBytes <= source.size()) {
+            long previousBytes = previous.bytes() == null ? -1 : previous.bytes();
+            if (Boolean.TRUE.equals(previous.endsWithNewline()) && previous.lines() != null
+                    && previousBytes >= source.headerEnd() && previousBytes <= source.size()) {
                 source.checksum(0, previousBytes, crc);
-                if (SourceFile.hex(crc.getValue()).equals(previous.get("crc32c"))) {
+                if (SourceFile.hex(crc.getValue()).equals(previous.crc32c())) {
                     resumed = true;
                     from = previousBytes;
-                    firstLine = number(previous.get("lines")) + 1;
+                    firstLine = previous.lines() + 1;
                     report.status(from == source.size() ? FileReport.Status.UNCHANGED : FileReport.Status.APPENDED);
                 } else {
                     crc.reset();
@@ -61,24 +64,21 @@ public final class PollFileReader {
                 source.checksum(0, from, crc);
             }
             long lines;
-            try (Reader text = source.text(from, crc)) {
-                lines = firstLine - 1 + CsvRows.parse(text, firstLine, source.header().size(), columns, report,
-                        (line, values) -> row(line, values, report, sink));
+            try (InputStream bytes = source.bytes(from, crc)) {
+                lines = firstLine - 1 + CsvRows.parse(bytes, firstLine, source.header().size(), columns, report,
+                        (line, values) -> row(line, values, notAfterMicros, report, sink));
             }
-            report.source("bytes", source.size());
-            report.source("lines", lines);
-            report.source("crc32c", SourceFile.hex(crc.getValue()));
-            report.source("ends_with_newline", source.endsWithNewline());
-            report.source("parsed_from_byte", from);
+            report.source(FileReport.Source.polls(source.size(), lines, SourceFile.hex(crc.getValue()),
+                    source.endsWithNewline(), from));
             return report;
         } catch (IOException e) {
             throw new BadSourceException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static void row(long line, String[] values, FileReport report, Sink sink) {
-        String storeId = values[0].strip();
-        String problem = CsvRows.storeIdProblem(storeId);
+    private static void row(long line, String[] values, long notAfterMicros, FileReport.Builder report, Sink sink) {
+        String storeId = StoreIds.trim(values[0]);
+        String problem = StoreIds.problem(storeId);
         if (problem != null) {
             report.reject(line, problem);
             return;
@@ -100,10 +100,10 @@ public final class PollFileReader {
             report.reject(line, e.getMessage());
             return;
         }
+        if (micros > notAfterMicros) {
+            report.reject(line, "timestamp in the future");
+            return;
+        }
         sink.poll(storeId, micros, active);
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : -1;
     }
 }

@@ -3,7 +3,6 @@ package dev.storemon.ingest.source;
 import dev.storemon.uptime.StoreZones;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -64,10 +63,10 @@ public final class ScheduleFileReader {
      *
      * @throws BadSourceException when the file cannot be read or lacks a column
      */
-    public static FileReport readHours(Path file, int limit, HoursSink sink) {
-        return read(file, "hours", HOURS_COLUMNS, limit, (report, line, v) -> {
-            String storeId = v[0].strip();
-            String problem = CsvRows.storeIdProblem(storeId);
+    public static FileReport.Builder readHours(Path file, int limit, HoursSink sink) {
+        return read(file, FileReport.Kind.HOURS, HOURS_COLUMNS, limit, (report, line, v) -> {
+            String storeId = StoreIds.trim(v[0]);
+            String problem = StoreIds.problem(storeId);
             int day = day(v[1]);
             LocalTime start = time(v[2]);
             LocalTime end = time(v[3]);
@@ -94,11 +93,11 @@ public final class ScheduleFileReader {
      *
      * @throws BadSourceException when the file cannot be read or lacks a column
      */
-    public static FileReport readZones(Path file, int limit, ZoneSink sink) {
+    public static FileReport.Builder readZones(Path file, int limit, ZoneSink sink) {
         Map<String, Long> seen = new HashMap<>();
-        return read(file, "zones", ZONE_COLUMNS, limit, (report, line, v) -> {
-            String storeId = v[0].strip();
-            String problem = CsvRows.storeIdProblem(storeId);
+        return read(file, FileReport.Kind.ZONES, ZONE_COLUMNS, limit, (report, line, v) -> {
+            String storeId = StoreIds.trim(v[0]);
+            String problem = StoreIds.problem(storeId);
             if (problem == null && v[1].isBlank()) {
                 problem = "missing timezone_str";
             }
@@ -119,19 +118,22 @@ public final class ScheduleFileReader {
         });
     }
 
+    /** Checks one data row; rejects or hands it on. */
     interface RowCheck {
-        void check(FileReport report, long line, String[] values);
+        void check(FileReport.Builder report, long line, String[] values);
     }
 
-    static FileReport read(Path file, String kind, List<List<String>> wanted, int limit, RowCheck check) {
+    /** Reads a CSV file of {@code wanted} columns (the owners file too), row by row. */
+    static FileReport.Builder read(Path file, FileReport.Kind kind, List<List<String>> wanted, int limit,
+            RowCheck check) {
         try (SourceFile source = new SourceFile(file)) {
-            FileReport report = new FileReport(kind, source.name(), limit);
+            FileReport.Builder report = new FileReport.Builder(kind, source.name(), limit);
             int[] columns = CsvRows.columns(source.name(), source.header(), wanted);
-            try (Reader text = source.text(source.headerEnd(), new CRC32C())) {
-                CsvRows.parse(text, 2, source.header().size(), columns, report,
+            try (InputStream bytes = source.bytes(source.headerEnd(), new CRC32C())) {
+                CsvRows.parse(bytes, 2, source.header().size(), columns, report,
                         (line, values) -> check.check(report, line, values));
             }
-            report.source("bytes", source.size());
+            report.source(new FileReport.Source(source.size(), null, null, null, null, null));
             return report;
         } catch (IOException e) {
             throw new BadSourceException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);

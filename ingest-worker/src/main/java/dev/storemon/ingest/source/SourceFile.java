@@ -3,12 +3,9 @@ package dev.storemon.ingest.source;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
@@ -39,7 +36,7 @@ final class SourceFile implements AutoCloseable {
                 newline++;
             }
             this.headerEnd = Math.min(size, newline + 1L);
-            this.header = CsvRows.header(new String(first.array(), 0, newline, StandardCharsets.UTF_8));
+            this.header = CsvRows.header(name(), first.array(), newline);
         } catch (IOException e) {
             throw new BadSourceException(name() + ": cannot be read: " + e.getMessage(), e);
         }
@@ -81,10 +78,9 @@ final class SourceFile implements AutoCloseable {
         }
     }
 
-    /** The text from {@code from} to the size at opening, every byte read also fed to {@code checksum}. */
-    Reader text(long from, Checksum checksum) throws IOException {
-        InputStream in = new Limited(Channels.newInputStream(channel.position(from)), size - from, checksum);
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    /** The bytes from {@code from} to the size at opening, every byte read also fed to {@code checksum}. */
+    InputStream bytes(long from, Checksum checksum) throws IOException {
+        return new Limited(Channels.newInputStream(channel.position(from)), size - from, checksum);
     }
 
     static String hex(long value) {
