@@ -28,9 +28,17 @@ class KafkaMessagingTest {
 
         assertThat(new String(value, StandardCharsets.UTF_8)).isEqualTo("{\"report_id\":"
                 + "\"0b6f0c1e-3f7a-4a53-9f55-0d1c2b3a4e5f\",\"shard\":3,\"shard_count\":16,"
-                + "\"as_of\":\"2023-01-25T18:13:22.479220Z\",\"data_version\":4,\"interpolation\":\"nearest\"}");
+                + "\"as_of\":\"2023-01-25T18:13:22.479220Z\",\"data_version\":4,\"interpolation\":\"nearest\","
+                + "\"owner_id\":null}");
         assertThat(headers.toArray()).isEmpty();
         assertThat(json.readValue(value, ReportShardRequested.class)).isEqualTo(task);
+        // an owner's report (issue 12): the same record with owner_id; a task without the field is all stores
+        var owners = new ReportShardRequested(task.reportId(), 3, 16, task.asOf(), 4, "nearest", "owner-1");
+        assertThat(json.readValue(serializer.serialize(Topics.REPORT_TASKS, headers, owners),
+                ReportShardRequested.class)).isEqualTo(owners);
+        assertThat(json.readValue("{\"report_id\":\"r\",\"shard\":1,\"shard_count\":2,\"as_of\":"
+                + "\"2023-01-25T18:13:22Z\",\"data_version\":4,\"interpolation\":\"nearest\"}",
+                ReportShardRequested.class).ownerId()).isNull();
     }
 
     @Test
