@@ -1,12 +1,15 @@
 package dev.storemon.ingest;
 
+import dev.storemon.outbox.OutboxConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ingest worker: loads the CSV sources into Postgres on start, hourly and on demand. */
 @SpringBootApplication
+@Import(OutboxConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class IngestWorkerApplication {

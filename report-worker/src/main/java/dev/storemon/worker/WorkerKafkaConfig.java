@@ -53,7 +53,8 @@ class WorkerKafkaConfig {
     }
 
     @Bean
-    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, String> kafka, WorkerProperties properties) {
+    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, String> kafka, WorkerProperties properties,
+            TransientRetry transientRetry) {
         // Partition -1: let the producer choose, the dead-letter topic need not mirror the task topic's partitions.
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
@@ -62,6 +63,9 @@ class WorkerKafkaConfig {
                 rootMessage(failure).getBytes(StandardCharsets.UTF_8)));
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
+        // A database or broker outage is waited out (minutes); other failures keep the short retry above.
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure)
+                ? TransientFailures.backOff(transientRetry) : null);
         // A task that is not even readable JSON will never succeed.
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
         handler.setRetryListeners((record, failure, attempt) -> log.warn("shard retried: task {} (key {}), attempt {}"

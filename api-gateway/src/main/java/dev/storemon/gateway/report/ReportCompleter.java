@@ -2,6 +2,7 @@ package dev.storemon.gateway.report;
 
 import dev.storemon.messages.ReportCompleted;
 import dev.storemon.messages.Topics;
+import dev.storemon.outbox.Outbox;
 import dev.storemon.uptime.ReportCsv;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,20 +14,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Completes a report once all its shards are stored. The report row is locked ({@code for update}) and must still be
  * RUNNING, so of several gateway instances (or the sweeper) exactly one assembles the CSV, and only that one
- * publishes {@link ReportCompleted}, after its commit.
+ * writes {@link ReportCompleted} to the outbox, in the same transaction (published at least once by the relay).
  */
 @Component
 class ReportCompleter {
@@ -35,15 +33,12 @@ class ReportCompleter {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final Outbox outbox;
 
-    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            JsonMapper json) {
+    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.kafka = kafka;
-        this.json = json;
+        this.outbox = outbox;
     }
 
     private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {
@@ -62,13 +57,6 @@ class ReportCompleter {
         ReportCompleted event = completed.get();
         log.info("report {} completed: {} stores, as_of={}, csv_sha256={}", id, event.storeCount(), event.asOf(),
                 event.csvSha256());
-        try {
-            kafka.send(Topics.REPORT_COMPLETED, event.reportId(), json.writeValueAsString(event)).get(30,
-                    TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // The report is complete and downloadable; only the announcement is lost.
-            log.error("report {} completed but its report-completed event could not be published", id, e);
-        }
         return true;
     }
 
@@ -117,9 +105,12 @@ class ReportCompleter {
                         """)
                 .params(text, sha256, stores[0], completedAt.atOffset(ZoneOffset.UTC), id)
                 .update();
-        return Optional.of(new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
+        ReportCompleted event = new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
                 report.dataVersion(), report.interpolation(), stores[0], sha256, completedAt,
-                "/get_report?report_id=" + id));
+                "/get_report?report_id=" + id);
+        // In the transaction that completes the report: the event is published if and only if the report is complete.
+        outbox.addEvent(Topics.REPORT_COMPLETED, event.reportId(), event);
+        return Optional.of(event);
     }
 
     static String sha256(String text) {
