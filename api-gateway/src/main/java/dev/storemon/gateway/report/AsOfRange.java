@@ -25,8 +25,11 @@ class AsOfRange {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    /** A version's polls never change once it exists, so its first poll is read once. */
-    private final Map<Long, Instant> firstPolls = new ConcurrentHashMap<>();
+    /**
+     * A version's polls never change once it exists, so its first poll is read once; keyed by the version and its
+     * creation time, so that a database rebuilt with the same version numbers is not answered from the cache.
+     */
+    private final Map<String, Instant> firstPolls = new ConcurrentHashMap<>();
 
     AsOfRange(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -38,11 +41,12 @@ class AsOfRange {
      *
      * @param requested    the as_of asked for, or null for the default
      * @param version      the pinned data version
+     * @param createdAt    when the version was created
      * @param latestPollAt its latest poll, or null when it holds none
      * @return the as_of, or null when there is no default (no polls and none asked for)
      * @throws ApiProblem 400 naming the range when {@code requested} is outside it
      */
-    Instant resolve(Instant requested, long version, Instant latestPollAt) {
+    Instant resolve(Instant requested, long version, Instant createdAt, Instant latestPollAt) {
         if (requested == null) {
             if (latestPollAt == null) {
                 return null;
@@ -53,7 +57,7 @@ class AsOfRange {
         if (latestPollAt == null) {
             return requested; // no polls, no range: every figure is zero whatever the as_of
         }
-        Instant first = firstPolls.computeIfAbsent(version, this::firstPoll);
+        Instant first = firstPolls.computeIfAbsent(version + "@" + createdAt, key -> firstPoll(version));
         if (first == null) {
             first = latestPollAt;
         }

@@ -42,7 +42,7 @@ public class ReportStarter {
         this.asOfRange = asOfRange;
     }
 
-    private record Version(long version, Instant latestPollAt) {
+    private record Version(long version, Instant createdAt, Instant latestPollAt) {
     }
 
     /**
@@ -60,12 +60,16 @@ public class ReportStarter {
         // whose tasks were not published is never left waiting (the relay publishes them once the broker answers).
         return transactions.execute(status -> {
             limit.admit();
-            Version pinned = jdbc.sql("select version, latest_poll_at from data_versions order by version desc limit 1")
-                    .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, OffsetDateTime.class) == null
-                            ? null : rs.getObject(2, OffsetDateTime.class).toInstant()))
+            Version pinned = jdbc.sql("""
+                            select version, created_at, latest_poll_at from data_versions order by version desc limit 1
+                            """)
+                    .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class) == null
+                                    ? null : rs.getObject(3, OffsetDateTime.class).toInstant()))
                     .optional()
                     .orElseThrow(() -> new NoDataException("no data loaded yet: run an ingest (POST /api/ingest) first"));
-            Instant asOf = asOfRange.resolve(requestedAsOf, pinned.version(), pinned.latestPollAt());
+            Instant asOf = asOfRange.resolve(requestedAsOf, pinned.version(), pinned.createdAt(),
+                    pinned.latestPollAt());
             if (asOf == null) {
                 throw new NoDataException("data version " + pinned.version() + " holds no polls; pass as_of explicitly");
             }
