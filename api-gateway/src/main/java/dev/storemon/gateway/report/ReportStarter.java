@@ -58,6 +58,7 @@ public class ReportStarter {
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount) {
         // One transaction: the report row and its tasks in the outbox exist together or not at all, so a report
         // whose tasks were not published is never left waiting (the relay publishes them once the broker answers).
+        limit.refuseEarly();
         return transactions.execute(status -> {
             limit.admit();
             Version pinned = jdbc.sql("""

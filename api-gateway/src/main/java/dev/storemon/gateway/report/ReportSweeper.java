@@ -21,13 +21,15 @@ class ReportSweeper {
     private final ReportCompleter completer;
     private final GatewayProperties properties;
     private final ReportRetention retention;
+    private final RunningReportLimit limit;
 
     ReportSweeper(Reports reports, ReportCompleter completer, GatewayProperties properties,
-            ReportRetention retention) {
+            ReportRetention retention, RunningReportLimit limit) {
         this.reports = reports;
         this.completer = completer;
         this.properties = properties;
         this.retention = retention;
+        this.limit = limit;
     }
 
     @Scheduled(fixedDelayString = "${storemon.gateway.sweep-interval}",
@@ -43,6 +45,7 @@ class ReportSweeper {
                     + properties.reportTimeout()));
         }
         retention.deleteExpired();
+        limit.refresh();
     }
 
     private static void tryEach(String step, UUID id, Runnable action) {
