@@ -2,6 +2,7 @@ package dev.storemon.gateway.report;
 
 import dev.storemon.messages.ReportCompleted;
 import dev.storemon.messages.Topics;
+import dev.storemon.observability.LogFields;
 import dev.storemon.outbox.Outbox;
 import dev.storemon.uptime.ReportCsv;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,13 @@ class ReportCompleter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Outbox outbox;
+    private final ReportMetrics metrics;
 
-    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox) {
+    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, ReportMetrics metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {
@@ -50,6 +53,12 @@ class ReportCompleter {
      * @return whether this call completed it
      */
     boolean tryComplete(UUID id) {
+        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+            return complete(id);
+        }
+    }
+
+    private boolean complete(UUID id) {
         Optional<ReportCompleted> completed = transactions.execute(status -> assemble(id));
         if (completed.isEmpty()) {
             return false;
@@ -57,6 +66,7 @@ class ReportCompleter {
         ReportCompleted event = completed.get();
         log.info("report {} completed: {} stores, as_of={}, csv_sha256={}", id, event.storeCount(), event.asOf(),
                 event.csvSha256());
+        metrics.ended(id);
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.storemon.gateway.report;
 
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
+import dev.storemon.observability.LogFields;
 import dev.storemon.outbox.Outbox;
 import dev.storemon.uptime.Interpolation;
 import java.time.Instant;
@@ -59,6 +60,13 @@ public class ReportStarter {
         // One transaction: the report row and its tasks in the outbox exist together or not at all, so a report
         // whose tasks were not published is never left waiting (the relay publishes them once the broker answers).
         limit.refuseEarly();
+        UUID id = UUID.randomUUID();
+        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+            return start(id, requestedAsOf, interpolation, shardCount);
+        }
+    }
+
+    private UUID start(UUID id, Instant requestedAsOf, Interpolation interpolation, int shardCount) {
         return transactions.execute(status -> {
             limit.admit();
             Version pinned = jdbc.sql("""
@@ -76,7 +84,6 @@ public class ReportStarter {
             }
             // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
             Instant pinnedAsOf = asOf.truncatedTo(ChronoUnit.MICROS);
-            UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
                             values (?, 'RUNNING', now(), ?, ?, ?, ?)
