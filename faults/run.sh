@@ -77,8 +77,7 @@ stop_all() {
         [[ $name == infra ]] && continue
         kill "${PIDS[$name]}" 2>/dev/null
     done
-    wait_exit "${PIDS[infra]:-}" 0
-    for name in "${!PIDS[@]}"; do wait_exit "${PIDS[$name]}" 60; done
+    for name in "${!PIDS[@]}"; do [[ $name == infra ]] || wait_exit "${PIDS[$name]}" 60; done
     [[ -n ${PIDS[infra]:-} ]] && kill "${PIDS[infra]}" 2>/dev/null && wait_exit "${PIDS[infra]}" 60
 }
 wait_exit() { # pid, timeout seconds
@@ -158,7 +157,7 @@ start_gateway 2 $GW2
 start_worker 1 $W1
 start_worker 2 $W2
 start_ingest
-for port in $GW1 $GW2 $W1 $W2 $ING; do await_ready $port 600 || exit 1; done
+for port in $GW1 $GW2 $W1 $W2 $ING; do await_ready $port 1800 || exit 1; done
 deadline=$(($(date +%s) + 600))
 until [[ $(curl -s "http://localhost:$GW1/api/ingest/status" | jq -r '.last_run.status // empty') == SUCCEEDED ]]; do
     (($(date +%s) > deadline)) && { log "no data loaded after 600 s"; exit 1; }
