@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The last count seen is also kept in memory: while it is at the limit a trigger is refused before it asks the
  * database for anything, so a flood of triggers costs no connections (with 100 at once, waiting for a connection
- * would otherwise end some of them in the 1.5 s connection timeout, a 503 instead of a 429). A remembered count
+ * would otherwise end some of them in the 1 s connection timeout, a 503 instead of a 429). A remembered count
  * refuses for {@link #FRESH} at most (every admission or refusal under the lock, and the sweeper, remember anew), so
  * after a report ends a trigger is refused for at most a second more, which the Retry-After covers.
  */

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -30,11 +31,13 @@ class ApiErrors {
     }
 
     /**
-     * The database is unreachable or timed out (Hikari's connection timeout, statement or lock timeout): a 503 with
+     * The database is unreachable or timed out (Hikari's connection timeout, also when it happens as a transaction
+     * begins, which the fault suite found answering 500; statement or lock timeout): a 503 with
      * Retry-After, within the connection timeout, rather than a 500 after a hung request. Answered as Problem
      * Details like every {@link ApiProblem}.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("request answered 503: the database is unavailable: {}", e.getMessage());
         ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
