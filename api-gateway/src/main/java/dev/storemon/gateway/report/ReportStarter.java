@@ -59,11 +59,12 @@ public class ReportStarter {
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount) {
         // One transaction: the report row and its tasks in the outbox exist together or not at all, so a report
         // whose tasks were not published is never left waiting (the relay publishes them once the broker answers).
-        limit.refuseEarly();
-        UUID id = UUID.randomUUID();
-        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
-            return start(id, requestedAsOf, interpolation, shardCount);
-        }
+        return limit.admitting(() -> {
+            UUID id = UUID.randomUUID();
+            try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+                return start(id, requestedAsOf, interpolation, shardCount);
+            }
+        });
     }
 
     private UUID start(UUID id, Instant requestedAsOf, Interpolation interpolation, int shardCount) {
