@@ -1,5 +1,6 @@
 package dev.storemon.gateway;
 
+import dev.storemon.messages.KafkaMessaging;
 import dev.storemon.outbox.OutboxConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -9,8 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The HTTP API: records reports, publishes shard tasks, assembles the final CSV. */
 @SpringBootApplication
-@Import(OutboxConfiguration.class)
 @ConfigurationPropertiesScan
+@Import({KafkaMessaging.class, OutboxConfiguration.class})
 @EnableScheduling
 public class GatewayApplication {
 

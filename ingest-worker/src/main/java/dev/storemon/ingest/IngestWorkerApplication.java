@@ -1,5 +1,6 @@
 package dev.storemon.ingest;
 
+import dev.storemon.messages.KafkaMessaging;
 import dev.storemon.outbox.OutboxConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -9,8 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ingest worker: loads the CSV sources into Postgres on start, hourly and on demand. */
 @SpringBootApplication
-@Import(OutboxConfiguration.class)
 @ConfigurationPropertiesScan
+@Import({KafkaMessaging.class, OutboxConfiguration.class})
 @EnableScheduling
 public class IngestWorkerApplication {
 

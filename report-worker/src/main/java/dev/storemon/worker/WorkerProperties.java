@@ -17,8 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retries       further attempts at a failing task before it goes to the dead-letter topic
  * @param retryBackoff  pause between attempts
  * @param pollFetchSize rows fetched per round trip while streaming a shard's polls
- * @param taskPartitions partitions of the shard-task topic when this worker creates it (keep equal to the gateway's
- *                       {@code storemon.gateway.task-partitions}: whichever service starts first creates the topic)
  */
 @Validated
 @ConfigurationProperties("storemon.worker")
@@ -28,6 +26,5 @@ public record WorkerProperties(
         @Min(1) @Max(64) int concurrency,
         @Min(0) @Max(100) int retries,
         @NotNull Duration retryBackoff,
-        @Min(100) int pollFetchSize,
-        @Min(1) @Max(10_000) int taskPartitions) {
+        @Min(100) int pollFetchSize) {
 }

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param postgresPort port of the embedded Postgres ({@code storemon.embedded.postgres-port})
  * @param kafkaPort    client port of the in-process Kafka broker ({@code storemon.embedded.kafka-port})
  * @param dataDir      where Postgres ({@code postgres/}) and the broker ({@code kafka/}) keep their data across
- *                     restarts ({@code storemon.embedded.data-dir}); {@code null}: temporary directories, deleted on stop
+ *                     restarts ({@code storemon.embedded.data-dir}); {@code null}: temporary directories, deleted
+ *                     on stop
  */
 @Validated
 @ConfigurationProperties("storemon.embedded")

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,14 +62,20 @@ final class NotReadyServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String detail = service + " is starting: waiting for " + waitingFor;
+            Map<String, Object> body = new LinkedHashMap<>();
             if (path.equals("/actuator/health/liveness")) {
-                send(exchange, 200, "application/json", Map.of("status", "UP"));
+                body.put("status", "UP");
+                send(exchange, 200, "application/json", body);
             } else if (path.startsWith("/actuator/health")) {
-                send(exchange, 503, "application/json",
-                        Map.of("status", "OUT_OF_SERVICE", "details", Map.of("waiting_for", waitingFor)));
+                body.put("status", "OUT_OF_SERVICE");
+                body.put("details", Map.of("waiting_for", waitingFor));
+                send(exchange, 503, "application/json", body);
             } else {
-                send(exchange, 503, "application/problem+json", Map.of("type", "about:blank",
-                        "title", "Service Unavailable", "status", 503, "detail", detail));
+                body.put("type", "about:blank");
+                body.put("title", "Service Unavailable");
+                body.put("status", 503);
+                body.put("detail", detail);
+                send(exchange, 503, "application/problem+json", body);
             }
         }
     }

@@ -38,7 +38,7 @@ enum Role {
         return label;
     }
 
-    /** @return the role's {@code management.server.port} when it serves its own, distinct per role so they can share a machine */
+    /** @return the role's own {@code management.server.port}, distinct per role so that they can share a machine */
     int defaultManagementPort() {
         return defaultManagementPort;
     }
@@ -72,7 +72,7 @@ enum Role {
     }
 
     private static IllegalArgumentException invalid(String value) {
-        return new IllegalArgumentException(PROPERTY + " must be a comma list of infra, gateway, worker, ingest (default:"
-                + " all of them), was '" + value + "'");
+        return new IllegalArgumentException(PROPERTY + " must be a comma list of infra, gateway, worker, ingest"
+                + " (default: all of them), was '" + value + "'");
     }
 }

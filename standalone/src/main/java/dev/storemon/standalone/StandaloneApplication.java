@@ -46,6 +46,15 @@ public final class StandaloneApplication {
             "logging.level.state.change.logger", "WARN",
             "logging.level.io.zonky.test.db.postgres", "WARN");
 
+    /**
+     * With one registry for several contexts, Micrometer warns at every start that the second and third context add
+     * their (identical) meter filters after the first one's meters, and that their task executors' meters exist
+     * already (the first context's are kept). Both are expected; real registration errors are still logged.
+     */
+    private static final Map<String, Object> SHARED_REGISTRY_LOGGING = Map.of(
+            "logging.level.dev.storemon.standalone.SharedMeterRegistry", "ERROR",
+            "logging.level.io.micrometer.core.instrument.MeterRegistry", "ERROR");
+
     private final Set<Role> roles;
     /** Started contexts, closed in reverse order on shutdown. */
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
@@ -90,6 +99,7 @@ public final class StandaloneApplication {
         long services = roles.stream().filter(role -> role != Role.INFRA).count();
         if (services > 1) {
             sharedMetrics = new SharedMeterRegistry();
+            serviceProperties.putAll(SHARED_REGISTRY_LOGGING);
         }
 
         // The gateway first: it creates the report topics the worker subscribes to, and answers 409 until the ingest

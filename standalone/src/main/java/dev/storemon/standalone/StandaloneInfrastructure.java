@@ -1,12 +1,12 @@
 package dev.storemon.standalone;
 
+import dev.storemon.db.PostgresSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,18 +21,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EmbeddedProperties.class)
 class StandaloneInfrastructure {
 
-    /**
-     * The deployment's recommended Postgres settings for the hourly bulk load (README, "Postgres settings"; the same
-     * as docker-compose.yml): polls and their index stay in shared buffers, and a full load's ~300 MB of WAL neither
-     * overflows the WAL buffers nor forces a checkpoint mid-load.
-     */
-    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("shared_buffers", "512MB",
-            "wal_buffers", "64MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min");
-
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
-        POSTGRES_SETTINGS.forEach(builder::setServerConfig);
+        PostgresSettings.RECOMMENDED.forEach(builder::setServerConfig);
         if (properties.postgresDataDir() != null) {
             // Kept across restarts: zonky runs initdb only when the directory holds no cluster yet (no postgresql.conf)
             // or when told to clean it, which it must not be.

@@ -13,11 +13,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,35 +88,33 @@ class ReportCompleter {
         if (done < report.shardCount()) {
             return Optional.empty();
         }
-        StringBuilder csv = new StringBuilder(ReportCsv.HEADER).append('\n');
-        int[] stores = {0};
         // collate "C": byte order, which is Java's String order for the ids we accept, whatever the database locale.
-        jdbc.sql("""
+        List<String> lines = jdbc.sql("""
                         select store_id, uptime_last_hour, uptime_last_day, uptime_last_week,
                                downtime_last_hour, downtime_last_day, downtime_last_week
                         from report_rows where report_id = ?
                         order by store_id collate "C"
                         """)
                 .param(id)
-                .query((RowCallbackHandler) rs -> {
-                    csv.append(rs.getString(1));
-                    for (int column = 2; column <= 7; column++) {
-                        csv.append(',').append(rs.getBigDecimal(column).toPlainString());
-                    }
-                    csv.append('\n');
-                    stores[0]++;
-                });
-        String text = csv.toString();
+                .query((rs, n) -> {
+                    StringBuilder line = new StringBuilder();
+                    ReportCsv.appendLine(line, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                    return line.append('\n').toString();
+                })
+                .list();
+        int stores = lines.size();
+        String text = ReportCsv.HEADER + '\n' + String.join("", lines);
         String sha256 = sha256(text);
         Instant completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                         update reports set status = 'COMPLETE', csv = ?, csv_sha256 = ?, store_count = ?, completed_at = ?
                         where id = ?
                         """)
-                .params(text, sha256, stores[0], completedAt.atOffset(ZoneOffset.UTC), id)
+                .params(text, sha256, stores, completedAt.atOffset(ZoneOffset.UTC), id)
                 .update();
         ReportCompleted event = new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
-                report.dataVersion(), report.interpolation(), stores[0], sha256, completedAt,
+                report.dataVersion(), report.interpolation(), stores, sha256, completedAt,
                 "/get_report?report_id=" + id);
         // In the transaction that completes the report: the event is published if and only if the report is complete.
         outbox.addEvent(Topics.REPORT_COMPLETED, event.reportId(), event);

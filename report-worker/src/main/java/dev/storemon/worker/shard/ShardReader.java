@@ -1,10 +1,12 @@
 package dev.storemon.worker.shard;
 
 import dev.storemon.shard.StoreBuckets;
+import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.BusinessHours;
 import dev.storemon.uptime.PollSeries;
 import dev.storemon.uptime.StoreZones;
 import dev.storemon.uptime.WeeklySchedule;
+import dev.storemon.worker.WorkerProperties;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -53,7 +55,7 @@ class ShardReader {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
 
-    ShardReader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, dev.storemon.worker.WorkerProperties properties) {
+    ShardReader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, WorkerProperties properties) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.streaming.setFetchSize(properties.pollFetchSize());
@@ -66,6 +68,37 @@ class ShardReader {
     /** Receives each store's polls, in store order; the series is only valid during the call. */
     interface PollConsumer {
         void accept(int storeKey, PollSeries polls);
+    }
+
+    /** Cuts the poll rows, which arrive ordered by store, into one series per store. */
+    private static final class StoreStream {
+
+        private static final int NONE = -1;
+
+        private final PollConsumer consumer;
+        private final PollSeries.Builder builder = PollSeries.builder();
+        private int storeKey = NONE;
+
+        StoreStream(PollConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        void add(int key, long epochMicros, boolean active) {
+            if (key != storeKey) {
+                finish();
+                storeKey = key;
+            }
+            builder.addEpochMicros(epochMicros, active);
+        }
+
+        /** Hands over the current store's polls, if any. */
+        void finish() {
+            if (storeKey != NONE) {
+                consumer.accept(storeKey, builder.build());
+                builder.reset();
+                storeKey = NONE;
+            }
+        }
     }
 
     long scheduleVersion(long dataVersion) {
@@ -113,22 +146,11 @@ class ShardReader {
     void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
         var weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
         var end = asOf.atOffset(ZoneOffset.UTC);
-        PollSeries.Builder builder = PollSeries.builder();
-        int[] current = {-1};
+        var stream = new StoreStream(consumer);
         streaming.query(POLLS, rs -> {
-            int key = rs.getInt(1);
-            if (key != current[0]) {
-                if (current[0] != -1) {
-                    consumer.accept(current[0], builder.build());
-                }
-                builder.reset();
-                current[0] = key;
-            }
             OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
-            builder.addEpochMicros(ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1_000, rs.getBoolean(3));
+            stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
         }, dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(), range.toExclusive());
-        if (current[0] != -1) {
-            consumer.accept(current[0], builder.build());
-        }
+        stream.finish();
     }
 }
