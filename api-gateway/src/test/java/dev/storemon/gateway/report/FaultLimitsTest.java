@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.storemon.gateway.GatewayTestBase;
-import dev.storemon.gateway.KafkaTopics;
+import dev.storemon.testing.TestKafka;
 import dev.storemon.messages.Topics;
 import dev.storemon.outbox.Outbox;
 import java.io.ByteArrayInputStream;
@@ -201,7 +201,7 @@ class FaultLimitsTest extends GatewayTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(stuck).equals("COMPLETE"));
 
         // report-completed came through the outbox: an event_id field, the same id in the header, nothing left over.
-        ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics
+        ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka
                         .readAll(Topics.REPORT_COMPLETED).stream()
                         .filter(r -> completable.toString().equals(r.key())).toList(),
                 events -> events.size() == 1).get(0);
