@@ -12,9 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,7 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, Object> kafka;
     private final String service;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Object lock = new Object();
@@ -61,13 +59,11 @@ public class OutboxRelay implements SmartLifecycle {
             String service) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
-        // Payloads are JSON text already: plain strings on the wire, whatever the service's own value serializer.
-        Map<String, Object> strings = new HashMap<>();
-        strings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        strings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        // Payloads are JSON already: sent as their UTF-8 bytes, which the services' value serializer
+        // (dev.storemon.messages.KafkaMessaging) passes through unchanged, as it does for dead letters.
         @SuppressWarnings("unchecked")
-        ProducerFactory<String, String> typed = (ProducerFactory<String, String>) producers;
-        this.kafka = new KafkaTemplate<>(typed, strings);
+        ProducerFactory<String, Object> typed = (ProducerFactory<String, Object>) producers;
+        this.kafka = new KafkaTemplate<>(typed);
         this.service = service;
     }
 
@@ -134,8 +130,8 @@ public class OutboxRelay implements SmartLifecycle {
                 for (Row row : rows) {
                     Integer partition = row.spread() == null ? null : row.spread() % partitions.computeIfAbsent(
                             row.topic(), topic -> kafka.partitionsFor(topic).size());
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), partition, row.key(),
-                            row.payload());
+                    ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), partition, row.key(),
+                            row.payload().getBytes(StandardCharsets.UTF_8));
                     record.headers().add(Outbox.EVENT_ID_HEADER,
                             row.eventId().toString().getBytes(StandardCharsets.UTF_8));
                     sent.add(kafka.send(record));
