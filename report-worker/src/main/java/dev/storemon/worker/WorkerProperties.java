@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollFetchSize rows fetched per round trip while streaming a shard's polls
  * @param taskPartitions partitions of the shard-task topic when this worker creates it (keep equal to the gateway's
  *                       {@code storemon.gateway.task-partitions}: whichever service starts first creates the topic)
+ * @param cacheMaxBytes  heap the warm shard cache may use (e.g. {@code 256MB}; {@code 0} turns it off: every shard
+ *                       is read from Postgres)
  */
 @Validated
 @ConfigurationProperties("storemon.worker")
@@ -29,5 +32,13 @@ public record WorkerProperties(
         @Min(0) @Max(100) int retries,
         @NotNull Duration retryBackoff,
         @Min(100) int pollFetchSize,
-        @Min(1) @Max(10_000) int taskPartitions) {
+        @Min(1) @Max(10_000) int taskPartitions,
+        @NotNull DataSize cacheMaxBytes) {
+
+    public WorkerProperties {
+        if (cacheMaxBytes != null && cacheMaxBytes.isNegative()) {
+            throw new IllegalArgumentException("storemon.worker.cache-max-bytes must be 0 or more, not "
+                    + cacheMaxBytes);
+        }
+    }
 }

@@ -50,6 +50,35 @@ class ShardReader {
             order by s.bucket, s.store_key
             """;
 
+    // For the warm cache (ShardCache): the same shape as POLLS with no upper bound, so that every as_of whose week
+    // starts at or after the lower bound can be answered from what was read (the last poll before the bound included).
+    private static final String POLLS_FROM = """
+            select s.store_key, p.ts, p.active
+            from stores s
+            cross join lateral (
+                (select ts, active
+                 from polls
+                 where store_key = s.store_key and version <= ? and ts < ?
+                 order by ts desc
+                 limit 1)
+                union all
+                (select ts, active
+                 from polls
+                 where store_key = s.store_key and version <= ? and ts >= ?)
+            ) p
+            where s.bucket >= ? and s.bucket < ?
+            order by s.bucket, s.store_key
+            """;
+
+    // Polls stored by the data versions after the cached one (polls carry the version that stored them), any time.
+    private static final String POLLS_OF_VERSIONS = """
+            select p.store_key, p.ts, p.active
+            from stores s
+            join polls p on p.store_key = s.store_key
+            where s.bucket >= ? and s.bucket < ? and p.version > ? and p.version <= ?
+            order by s.bucket, s.store_key, p.ts
+            """;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
 
@@ -66,6 +95,11 @@ class ShardReader {
     /** Receives each store's polls, in store order; the series is only valid during the call. */
     interface PollConsumer {
         void accept(int storeKey, PollSeries polls);
+    }
+
+    /** Receives raw poll rows: store key, epoch microseconds, status. */
+    interface RowConsumer {
+        void accept(int storeKey, long epochMicros, boolean active);
     }
 
     long scheduleVersion(long dataVersion) {
@@ -130,5 +164,31 @@ class ShardReader {
         if (current[0] != -1) {
             consumer.accept(current[0], builder.build());
         }
+    }
+
+    /**
+     * Streams, in store order ({@code bucket, store_key}) and time order within a store, every poll of the range with
+     * {@code version <= dataVersion} and {@code ts >= from}, preceded by each store's last poll before {@code from}.
+     * Must run inside a transaction (server-side cursor).
+     */
+    void pollsFrom(StoreBuckets.Range range, long dataVersion, Instant from, RowConsumer consumer) {
+        var start = from.atOffset(ZoneOffset.UTC);
+        streaming.query(POLLS_FROM, rs -> {
+            consumer.accept(rs.getInt(1), epochMicros(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+        }, dataVersion, start, dataVersion, start, range.fromInclusive(), range.toExclusive());
+    }
+
+    /**
+     * Streams the polls of the range stored by versions in {@code (afterVersion, upToVersion]}, in store order and
+     * time order within a store. Must run inside a transaction (server-side cursor).
+     */
+    void pollsOfVersions(StoreBuckets.Range range, long afterVersion, long upToVersion, RowConsumer consumer) {
+        streaming.query(POLLS_OF_VERSIONS, rs -> {
+            consumer.accept(rs.getInt(1), epochMicros(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+        }, range.fromInclusive(), range.toExclusive(), afterVersion, upToVersion);
+    }
+
+    private static long epochMicros(OffsetDateTime ts) {
+        return ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1_000;
     }
 }
