@@ -14,9 +14,12 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp "$SERVICE/target/$SERVICE-0.1.0-SNAPSHOT-exec.jar" /app.jar
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 storemon
+# curl for docker-compose's healthchecks (GET /actuator/health/readiness); installed explicitly, whatever the base has.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 storemon
 USER storemon
 WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
+# docker-compose sets it next to each service's memory limit.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

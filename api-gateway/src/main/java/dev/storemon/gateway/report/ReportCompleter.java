@@ -2,6 +2,7 @@ package dev.storemon.gateway.report;
 
 import dev.storemon.messages.ReportCompleted;
 import dev.storemon.messages.Topics;
+import dev.storemon.observability.LogFields;
 import dev.storemon.uptime.ReportCsv;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,13 +38,15 @@ class ReportCompleter {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
+    private final ReportMetrics metrics;
 
     ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            JsonMapper json) {
+            JsonMapper json, ReportMetrics metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.json = json;
+        this.metrics = metrics;
     }
 
     private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {
@@ -55,6 +58,12 @@ class ReportCompleter {
      * @return whether this call completed it
      */
     boolean tryComplete(UUID id) {
+        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+            return complete(id);
+        }
+    }
+
+    private boolean complete(UUID id) {
         Optional<ReportCompleted> completed = transactions.execute(status -> assemble(id));
         if (completed.isEmpty()) {
             return false;
@@ -62,6 +71,7 @@ class ReportCompleter {
         ReportCompleted event = completed.get();
         log.info("report {} completed: {} stores, as_of={}, csv_sha256={}", id, event.storeCount(), event.asOf(),
                 event.csvSha256());
+        metrics.ended(id);
         try {
             kafka.send(Topics.REPORT_COMPLETED, event.reportId(), json.writeValueAsString(event)).get(30,
                     TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package dev.storemon.gateway.report;
 
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
+import dev.storemon.observability.LogFields;
 import dev.storemon.uptime.Interpolation;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,6 +55,13 @@ public class ReportStarter {
      * @throws NoDataException when no data version exists, or as_of is missing and the version holds no polls
      */
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount) {
+        UUID id = UUID.randomUUID();
+        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+            return start(id, requestedAsOf, interpolation, shardCount);
+        }
+    }
+
+    private UUID start(UUID id, Instant requestedAsOf, Interpolation interpolation, int shardCount) {
         Version pinned = jdbc.sql("select version, latest_poll_at from data_versions order by version desc limit 1")
                 .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class) == null
                         ? null : rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
@@ -65,7 +73,6 @@ public class ReportStarter {
         }
         // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
         asOf = asOf.truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
                         values (?, 'RUNNING', now(), ?, ?, ?, ?)

@@ -1,5 +1,6 @@
 package dev.storemon.gateway.report;
 
+import dev.storemon.observability.LogFields;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,9 +18,11 @@ class Reports {
     private static final Logger log = LoggerFactory.getLogger(Reports.class);
 
     private final JdbcClient jdbc;
+    private final ReportMetrics metrics;
 
-    Reports(JdbcClient jdbc) {
+    Reports(JdbcClient jdbc, ReportMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     Optional<Report> find(UUID id) {
@@ -39,6 +42,12 @@ class Reports {
 
     /** Fails a report that is still running; a report that already ended keeps its outcome. */
     boolean fail(UUID id, String reason) {
+        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+            return failRunning(id, reason);
+        }
+    }
+
+    private boolean failRunning(UUID id, String reason) {
         int updated = jdbc.sql("""
                         update reports set status = 'FAILED', error = ?, completed_at = now()
                         where id = ? and status = 'RUNNING'
@@ -47,6 +56,7 @@ class Reports {
                 .update();
         if (updated > 0) {
             log.warn("report {} failed: {}", id, reason);
+            metrics.ended(id);
         }
         return updated > 0;
     }

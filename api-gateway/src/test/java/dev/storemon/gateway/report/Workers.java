@@ -46,6 +46,13 @@ final class Workers implements AutoCloseable {
         return total == partitions;
     }
 
+    /** The HTTP (management) port of each started worker, in start order. */
+    List<Integer> ports() {
+        return contexts.stream()
+                .map(context -> Integer.valueOf(context.getEnvironment().getProperty("local.server.port")))
+                .toList();
+    }
+
     @Override
     public void close() {
         contexts.forEach(ConfigurableApplicationContext::close);

@@ -5,10 +5,12 @@ import dev.storemon.ingest.load.LoadResult;
 import dev.storemon.ingest.load.VersionLoader;
 import dev.storemon.ingest.source.FileReport;
 import dev.storemon.ingest.source.SourceSet;
+import dev.storemon.observability.LogFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,15 +34,17 @@ public class IngestRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final List<RunListener> listeners;
+    private final IngestMetrics metrics;
 
     IngestRunner(IngestProperties properties, VersionLoader loader, RunRecords runs, JdbcClient jdbc,
-            PlatformTransactionManager transactions, List<RunListener> listeners) {
+            PlatformTransactionManager transactions, List<RunListener> listeners, IngestMetrics metrics) {
         this.properties = properties;
         this.loader = loader;
         this.runs = runs;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.listeners = listeners;
+        this.metrics = metrics;
     }
 
     /**
@@ -57,6 +61,7 @@ public class IngestRunner {
             Loaded loaded = transaction.execute(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().listOfRows();
                 long id = runs.start(trigger);
+                MDC.put(LogFields.INGEST_RUN_ID, Long.toString(id));
                 try {
                     log.info("ingest run {} started ({}), source {}", id, trigger,
                             properties.sourceDir().toAbsolutePath());
@@ -82,7 +87,7 @@ public class IngestRunner {
                 log.info("ingest run {} SUCCEEDED: nothing changed, data version {} stays current, {} rows rejected,"
                         + " in {} ms", runId, load.version(), load.rowsRejected(), result.millis());
             }
-            return result;
+            return finished(result, files);
         } catch (RuntimeException e) {
             Throwable cause = e;
             if (e instanceof RunFailed failed) {
@@ -99,8 +104,15 @@ public class IngestRunner {
             }
             logFiles(runId, files);
             log.error("ingest run {} FAILED ({}), data unchanged: {}", runId, trigger, error, cause);
-            return new RunResult(runId, null, error, millisSince(started));
+            return finished(new RunResult(runId, null, error, millisSince(started)), files);
         }
+    }
+
+    /** Records the run's metrics and ends its log field (set once the run has an id). */
+    private RunResult finished(RunResult result, List<FileReport.Builder> files) {
+        metrics.recorded(result, built(files));
+        MDC.remove(LogFields.INGEST_RUN_ID);
+        return result;
     }
 
     private static List<FileReport> built(List<FileReport.Builder> files) {

@@ -3,6 +3,7 @@ package dev.storemon.worker.shard;
 import dev.storemon.messages.ReportShardCompleted;
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
+import dev.storemon.observability.LogFields;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,11 +24,14 @@ class ShardTaskListener {
     private final ShardComputer computer;
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
+    private final ShardMetrics metrics;
 
-    ShardTaskListener(ShardComputer computer, KafkaTemplate<String, String> kafka, JsonMapper json) {
+    ShardTaskListener(ShardComputer computer, KafkaTemplate<String, String> kafka, JsonMapper json,
+            ShardMetrics metrics) {
         this.computer = computer;
         this.kafka = kafka;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @KafkaListener(topics = Topics.REPORT_TASKS, groupId = "${storemon.worker.group-id}",
@@ -35,7 +39,14 @@ class ShardTaskListener {
     void onTask(ConsumerRecord<String, String> record)
             throws ExecutionException, InterruptedException, TimeoutException {
         ReportShardRequested task = json.readValue(record.value(), ReportShardRequested.class);
-        ShardComputer.Result result = computer.process(task);
+        try (LogFields.Scope report = LogFields.put(LogFields.REPORT_ID, task.reportId());
+                LogFields.Scope shard = LogFields.put(LogFields.SHARD, task.shard())) {
+            onTask(task);
+        }
+    }
+
+    private void onTask(ReportShardRequested task) throws ExecutionException, InterruptedException, TimeoutException {
+        ShardComputer.Result result = metrics.timed(() -> computer.process(task));
         if (result.outcome() == ShardComputer.Outcome.DROPPED) {
             return;
         }
