@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,30 +33,43 @@ class GetReportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Reports reports;
+    private final ReportDownloads downloads;
 
-    GetReportController(Reports reports) {
+    GetReportController(Reports reports, ReportDownloads downloads) {
         this.reports = reports;
+        this.downloads = downloads;
     }
 
     @Operation(summary = "A report's status or CSV", description = "202 while running; 200 text/csv when complete "
             + "(JSON with Accept: application/json); 200 JSON with the error when failed; 404 unknown; 400 malformed")
     @GetMapping({"/get_report", "/api/get_report"})
     ResponseEntity<byte[]> get(@RequestParam(name = "report_id", required = false) String reportId,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return answer(reportId, accept);
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+        return answer(reportId, accept, ifNoneMatch, acceptEncoding);
     }
 
     @Operation(summary = "A report's status or CSV, the id in a JSON body {\"report_id\"}")
     @PostMapping({"/get_report", "/api/get_report"})
     ResponseEntity<byte[]> post(@RequestParam(name = "report_id", required = false) String reportId,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             @RequestBody(required = false) String body) {
         String id = RequestBodies.fields(body, Set.of("report_id")).getOrDefault("report_id", reportId);
-        return answer(id, accept);
+        return answer(id, accept, ifNoneMatch, acceptEncoding);
     }
 
-    private ResponseEntity<byte[]> answer(String reportId, String accept) {
+    private ResponseEntity<byte[]> answer(String reportId, String accept, String ifNoneMatch, String acceptEncoding) {
         UUID id = parseId(reportId);
+        if (!wantsJson(accept)) {
+            // A complete report's CSV: from memory once read, with ETag, 304 and gzip (ReportDownloads).
+            Optional<ReportDownloads.Download> download = downloads.find(id);
+            if (download.isPresent()) {
+                return downloads.response(download.get(), ifNoneMatch, acceptEncoding);
+            }
+        }
         Report report = reports.find(id).orElse(null);
         if (report == null) {
             return JsonResponses.error(HttpStatus.NOT_FOUND, "no report with report_id " + id);
