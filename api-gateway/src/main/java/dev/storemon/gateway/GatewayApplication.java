@@ -1,13 +1,16 @@
 package dev.storemon.gateway;
 
+import dev.storemon.messages.KafkaMessaging;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The HTTP API: records reports, publishes shard tasks, assembles the final CSV. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(KafkaMessaging.class)
 @EnableScheduling
 public class GatewayApplication {
 

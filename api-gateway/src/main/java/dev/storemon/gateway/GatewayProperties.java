@@ -14,8 +14,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param groupId        the Kafka consumer group of all gateway instances (each event goes to one of them)
  * @param shardCount     shards per report, 1 to {@value StoreBuckets#COUNT}
- * @param taskPartitions partitions of the shard-task topic when the gateway creates it; bounds how many worker
- *                       threads can share one report
  * @param reportTimeout  a report still running after this long is failed
  * @param sweepInterval  how often running reports are checked for completion or timeout
  */
@@ -24,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
         @NotBlank String groupId,
         @Min(1) @Max(StoreBuckets.COUNT) int shardCount,
-        @Min(1) @Max(10_000) int taskPartitions,
         @NotNull Duration reportTimeout,
         @NotNull Duration sweepInterval) {
 }

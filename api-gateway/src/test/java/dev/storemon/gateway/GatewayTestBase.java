@@ -77,6 +77,13 @@ public abstract class GatewayTestBase {
                 all.toArray(String[]::new));
     }
 
+    /** Any method, any body; no header is added. */
+    protected HttpResponse<String> request(String method, String pathAndQuery, String body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+                headers);
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
     }

@@ -1,5 +1,6 @@
 package dev.storemon.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param zonesLoaded  time-zone rows in the new version
  * @param rowsRejected malformed rows skipped across all files
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record DataIngested(
         @JsonProperty("data_version") long dataVersion,
         @JsonProperty("run_id") long runId,

@@ -1,5 +1,6 @@
 package dev.storemon.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  * @param requestId   a random id, echoed in the ingest worker's log
  * @param requestedAt when it was asked
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record IngestRequested(
         @JsonProperty("request_id") String requestId,
         @JsonProperty("requested_at") Instant requestedAt) {

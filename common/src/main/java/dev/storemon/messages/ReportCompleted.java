@@ -1,5 +1,6 @@
 package dev.storemon.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param completedAt   when the report was completed
  * @param download      relative URL of the CSV on the gateway
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record ReportCompleted(
         @JsonProperty("schema") int schema,
         @JsonProperty("report_id") String reportId,

@@ -1,5 +1,6 @@
 package dev.storemon.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param dataVersion   the data version the report pinned
  * @param interpolation {@code nearest} or {@code previous}
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record ReportShardRequested(
         @JsonProperty("report_id") String reportId,
         @JsonProperty("shard") int shard,

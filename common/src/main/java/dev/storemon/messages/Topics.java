@@ -1,7 +1,13 @@
 package dev.storemon.messages;
 
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.config.TopicBuilder;
+
 /**
- * Kafka topic names, one place for every service. {@code docs/events.md} says who produces and who consumes each.
+ * Kafka topic names and partition counts, one place for every service. {@code docs/events.md} says who produces and
+ * who consumes each. Every service declares every topic through {@link #all(int)} ({@link KafkaMessaging}), so that
+ * whichever starts first creates each topic the same way.
  */
 public final class Topics {
 
@@ -23,16 +29,33 @@ public final class Topics {
     /** {@link DataIngested}: a load finished and produced a new data version. */
     public static final String DATA_INGESTED = "storemon.data-ingested";
 
-    /**
-     * Partitions of the topics with a fixed count. Every service that declares a topic uses these, so that whichever
-     * starts first creates it the same way. (The task topic's count is a setting of its own: it bounds how many worker
-     * threads share one report.)
-     */
-    public static final int REPORT_SHARD_COMPLETED_PARTITIONS = 4;
+    /** Partitions of {@link #REPORT_SHARD_COMPLETED}: gateways share the completion work. */
+    static final int REPORT_SHARD_COMPLETED_PARTITIONS = 4;
 
-    /** Partitions of the dead-letter, report-completed, ingest-requests and data-ingested topics. */
-    public static final int SINGLE_PARTITION = 1;
+    /** Partitions of the dead-letter, report-completed, ingest-requests and data-ingested topics: order matters more. */
+    static final int SINGLE_PARTITION = 1;
 
     private Topics() {
+    }
+
+    /**
+     * Every topic with its partition count.
+     *
+     * @param taskPartitions partitions of {@link #REPORT_TASKS} ({@code storemon.kafka.task-partitions}): the most worker
+     *                       threads that can share one report
+     * @return the topics, as {@code KafkaAdmin} creates them when missing
+     */
+    public static List<NewTopic> all(int taskPartitions) {
+        return List.of(
+                topic(REPORT_TASKS, taskPartitions),
+                topic(REPORT_TASKS_DEAD_LETTER, SINGLE_PARTITION),
+                topic(REPORT_SHARD_COMPLETED, REPORT_SHARD_COMPLETED_PARTITIONS),
+                topic(REPORT_COMPLETED, SINGLE_PARTITION),
+                topic(INGEST_REQUESTS, SINGLE_PARTITION),
+                topic(DATA_INGESTED, SINGLE_PARTITION));
+    }
+
+    private static NewTopic topic(String name, int partitions) {
+        return TopicBuilder.name(name).partitions(partitions).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.storemon.uptime;
 
+import dev.storemon.time.EpochMicros;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -95,7 +96,7 @@ public final class PollSeries {
          * @return this builder
          */
         public Builder addEpochMicros(long epochMicros, boolean isActive) {
-            return addEpochNanos(Math.multiplyExact(epochMicros, 1_000L), isActive);
+            return addEpochNanos(EpochMicros.toNanos(epochMicros), isActive);
         }
 
         private Builder addEpochNanos(long epochNanos, boolean isActive) {

@@ -1,5 +1,7 @@
 package dev.storemon.uptime;
 
+import java.math.BigDecimal;
+
 /** The report's CSV format, shared by the workers that store rows and anything that checks a report. */
 public final class ReportCsv {
 
@@ -18,8 +20,26 @@ public final class ReportCsv {
      * @return the CSV line
      */
     public static String line(StoreUptime row) {
-        return row.storeId() + ',' + row.uptimeLastHour().toPlainString() + ',' + row.uptimeLastDay().toPlainString()
-                + ',' + row.uptimeLastWeek().toPlainString() + ',' + row.downtimeLastHour().toPlainString() + ','
-                + row.downtimeLastDay().toPlainString() + ',' + row.downtimeLastWeek().toPlainString();
+        StringBuilder line = new StringBuilder();
+        appendLine(line, row.storeId(), row.uptimeLastHour(), row.uptimeLastDay(), row.uptimeLastWeek(),
+                row.downtimeLastHour(), row.downtimeLastDay(), row.downtimeLastWeek());
+        return line.toString();
+    }
+
+    /**
+     * Appends one store's line, without a line break, from figures already rounded (as the report's rows store them).
+     *
+     * @param csv     where the line goes
+     * @param storeId the store
+     * @param figures the six figures in {@link #HEADER}'s order
+     */
+    public static void appendLine(StringBuilder csv, String storeId, BigDecimal... figures) {
+        if (figures.length != 6) {
+            throw new IllegalArgumentException("a report line has 6 figures, not " + figures.length);
+        }
+        csv.append(storeId);
+        for (BigDecimal figure : figures) {
+            csv.append(',').append(figure.toPlainString());
+        }
     }
 }

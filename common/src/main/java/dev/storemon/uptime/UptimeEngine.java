@@ -2,6 +2,8 @@ package dev.storemon.uptime;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +27,6 @@ public final class UptimeEngine {
     private final long dayStart;
     private final long hourStart;
     private final long weekStart;
-    private final Instant nowInstant;
     private final Interpolation interpolation;
     private final ConcurrentHashMap<ZoneId, ZoneSpan> zoneSpans = new ConcurrentHashMap<>();
 
@@ -36,21 +37,11 @@ public final class UptimeEngine {
      * @param interpolation how status is extrapolated between polls
      */
     public UptimeEngine(Instant now, Interpolation interpolation) {
-        this.nowInstant = now;
         this.now = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
         this.hourStart = this.now - HOUR;
         this.dayStart = this.now - DAY;
         this.weekStart = this.now - WEEK;
         this.interpolation = interpolation;
-    }
-
-    /**
-     * The report's as-of instant.
-     *
-     * @return {@code now}
-     */
-    public Instant now() {
-        return nowInstant;
     }
 
     /**
@@ -63,12 +54,71 @@ public final class UptimeEngine {
      * @return the figures, or empty when the store has no poll at or before {@code now} (it is not reported)
      */
     public Optional<StoreUptime> compute(String storeId, ZoneId zone, WeeklySchedule schedule, PollSeries polls) {
-        int count = polls.countAtOrBefore(now);
-        if (count == 0) {
+        Accumulator sum = new Accumulator();
+        if (walk(zone, schedule, polls, sum) < 0) {
             return Optional.empty();
         }
-        long[] business = businessIntervals(zone, schedule);
+        return Optional.of(sum.toUptime(storeId));
+    }
+
+    /**
+     * One store's week as {@link #compute} counts it: the same walk, which also hands each piece of business time it
+     * adds to a list. The figures are summed from those pieces, so they are always the ones {@link #compute} gives.
+     *
+     * @param storeId  the store
+     * @param zone     the store's time zone
+     * @param schedule the store's weekly business hours
+     * @param polls    the store's polls; those after {@code now} are ignored
+     * @return the pieces, the polls used and the figures, or empty when the store is not reported
+     */
+    public Optional<StoreTimeline> timeline(String storeId, ZoneId zone, WeeklySchedule schedule, PollSeries polls) {
         Accumulator sum = new Accumulator();
+        List<StoreTimeline.Segment> segments = new ArrayList<>();
+        long[] open = {0, 0};
+        boolean[] openActive = {false};
+        int first = walk(zone, schedule, polls, (from, to, active) -> {
+            sum.add(from, to, active);
+            if (open[1] == from && openActive[0] == active && open[0] < open[1]) {
+                open[1] = to;
+                return;
+            }
+            if (open[0] < open[1]) {
+                segments.add(new StoreTimeline.Segment(instant(open[0]), instant(open[1]), openActive[0]));
+            }
+            open[0] = from;
+            open[1] = to;
+            openActive[0] = active;
+        });
+        if (first < 0) {
+            return Optional.empty();
+        }
+        if (open[0] < open[1]) {
+            segments.add(new StoreTimeline.Segment(instant(open[0]), instant(open[1]), openActive[0]));
+        }
+        List<StoreTimeline.PollMark> used = new ArrayList<>();
+        for (int p = first, count = polls.countAtOrBefore(now); p < count; p++) {
+            used.add(new StoreTimeline.PollMark(instant(polls.nanosAt(p)), polls.activeAt(p)));
+        }
+        return Optional.of(new StoreTimeline(sum.toUptime(storeId), List.copyOf(segments), List.copyOf(used)));
+    }
+
+    /** Receives each piece of business time the walk counts, in time order. */
+    private interface Pieces {
+        void add(long from, long to, boolean active);
+    }
+
+    /**
+     * Walks the store's business intervals and its polls together once, handing each piece of business time to
+     * {@code pieces} with the status it takes.
+     *
+     * @return the index of the first poll used, or -1 when the store has no poll at or before {@code now}
+     */
+    private int walk(ZoneId zone, WeeklySchedule schedule, PollSeries polls, Pieces pieces) {
+        int count = polls.countAtOrBefore(now);
+        if (count == 0) {
+            return -1;
+        }
+        long[] business = businessIntervals(zone, schedule);
         // Polls before the week count only through the last of them: no earlier one is nearer to, or later than, it.
         int first = Math.max(0, polls.countAtOrBefore(weekStart - 1) - 1);
         int p = first;
@@ -82,11 +132,16 @@ public final class UptimeEngine {
                     next = nextBoundary(polls, p, count);
                 }
                 long segmentEnd = Math.min(to, next);
-                sum.add(from, segmentEnd, polls.activeAt(p));
+                pieces.add(from, segmentEnd, polls.activeAt(p));
                 from = segmentEnd;
             }
         }
-        return Optional.of(sum.toUptime(storeId));
+        return first;
+    }
+
+    private static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
+                Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
     /** Where the status of the poll after poll {@code p} starts to apply; never, when {@code p} is the last one. */
@@ -138,7 +193,7 @@ public final class UptimeEngine {
     }
 
     /** Sums active and total business time per window; the windows share their end, {@code now}. */
-    private final class Accumulator {
+    private final class Accumulator implements Pieces {
         private long upHour;
         private long upDay;
         private long upWeek;
@@ -146,7 +201,8 @@ public final class UptimeEngine {
         private long openDay;
         private long openWeek;
 
-        void add(long from, long to, boolean active) {
+        @Override
+        public void add(long from, long to, boolean active) {
             long week = to - from;
             long day = Math.max(0, to - Math.max(from, dayStart));
             long hour = Math.max(0, to - Math.max(from, hourStart));

@@ -55,6 +55,11 @@ class EnginePropertiesTest {
         return cases(300, 2, EnginePropertiesTest::upPlusDownIsBusinessTime);
     }
 
+    @TestFactory
+    Stream<DynamicTest> timelinePiecesSumToTheFigures() {
+        return cases(300, 3, EnginePropertiesTest::timelinePiecesSumToTheFigures);
+    }
+
     /** Each property draws its own cases from a seed: the {@code salt} keeps the two properties' cases apart. */
     private static Stream<DynamicTest> cases(int defaultTries, long salt, Consumer<Case> property) {
         int tries = TRIES != null ? TRIES : defaultTries;
@@ -118,6 +123,53 @@ class EnginePropertiesTest {
         BigDecimal businessWeek = halfUp(oracle.openWeek(), HOUR);
         assertThat(row.uptimeLastWeek().add(row.downtimeLastWeek()).subtract(businessWeek).abs())
                 .isLessThanOrEqualTo(new BigDecimal("0.01"));
+    }
+
+    /**
+     * The timeline's pieces are sorted, disjoint, inside the week, and summed per window here (independently of the
+     * engine's accumulator) they give the engine's six figures to the nanosecond.
+     */
+    private static void timelinePiecesSumToTheFigures(Case c) {
+        PollSeries.Builder builder = PollSeries.builder();
+        c.polls().forEach(p -> builder.add(p.at(), p.active()));
+        UptimeEngine engine = new UptimeEngine(c.now(), c.mode());
+        WeeklySchedule schedule = WeeklySchedule.of(c.rows());
+        Optional<StoreUptime> figures = engine.compute("s", c.zone(), schedule, builder.build());
+        Optional<StoreTimeline> timeline = engine.timeline("s", c.zone(), schedule, builder.build());
+        assertThat(timeline.isPresent()).isEqualTo(figures.isPresent());
+        if (timeline.isEmpty()) {
+            return;
+        }
+        long now = nanos(c.now());
+        long[] windows = {now - HOUR, now - 24 * HOUR, now - 168 * HOUR};
+        long[] up = new long[3];
+        long[] down = new long[3];
+        long previousEnd = windows[2];
+        for (StoreTimeline.Segment segment : timeline.get().segments()) {
+            long from = nanos(segment.start());
+            long to = nanos(segment.end());
+            assertThat(from).isGreaterThanOrEqualTo(previousEnd).isLessThan(to);
+            assertThat(to).isLessThanOrEqualTo(now);
+            previousEnd = to;
+            for (int w = 0; w < 3; w++) {
+                long inside = Math.max(0, to - Math.max(from, windows[w]));
+                if (segment.active()) {
+                    up[w] += inside;
+                } else {
+                    down[w] += inside;
+                }
+            }
+        }
+        StoreUptime row = figures.get();
+        assertThat(timeline.get().figures()).isEqualTo(row);
+        assertThat(List.of(up[0], up[1], up[2], down[0], down[1], down[2])).isEqualTo(List.of(
+                row.uptimeLastHourNanos(), row.uptimeLastDayNanos(), row.uptimeLastWeekNanos(),
+                row.downtimeLastHourNanos(), row.downtimeLastDayNanos(), row.downtimeLastWeekNanos()));
+        assertThat(timeline.get().polls()).allSatisfy(p -> assertThat(p.at()).isBeforeOrEqualTo(c.now()));
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private static BigDecimal halfUp(long nanos, long unit) {

@@ -1,13 +1,16 @@
 package dev.storemon.ingest;
 
+import dev.storemon.messages.KafkaMessaging;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ingest worker: loads the CSV sources into Postgres on start, hourly and on demand. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(KafkaMessaging.class)
 @EnableScheduling
 public class IngestWorkerApplication {
 

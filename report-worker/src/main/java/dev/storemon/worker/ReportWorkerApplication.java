@@ -1,12 +1,15 @@
 package dev.storemon.worker;
 
+import dev.storemon.messages.KafkaMessaging;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** A report worker: computes whole shards of reports from Kafka tasks. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(KafkaMessaging.class)
 public class ReportWorkerApplication {
 
     /** Each service reads its own {@code report-worker.yml}, so that several services can share one JVM (standalone). */

@@ -4,23 +4,21 @@ import dev.storemon.messages.Topics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kafka wiring of the worker. Values are JSON strings (our message records, no type headers), written and read with
- * one {@link JsonMapper}; a task that keeps failing is retried a bounded number of times, then published unchanged to
- * {@link Topics#REPORT_TASKS_DEAD_LETTER} with the failure in the standard {@code kafka_dlt-*} headers.
+ * The worker's one Kafka error handler (Boot puts it on the listener container factory). A task that keeps failing is
+ * retried a bounded number of times, then published unchanged (its bytes as they came) to
+ * {@link Topics#REPORT_TASKS_DEAD_LETTER}, with the failure in the standard {@code kafka_dlt-*} headers and in
+ * {@value #FAILURE_HEADER}. A task that cannot succeed goes there at once: unreadable JSON (spring-kafka's conversion
+ * exceptions are never retried) or invalid ids and shard numbers ({@link IllegalArgumentException}).
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerKafkaConfig {
@@ -31,29 +29,7 @@ class WorkerKafkaConfig {
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfig.class);
 
     @Bean
-    JsonMapper jsonMapper() {
-        return JsonMapper.builder().build();
-    }
-
-    @Bean
-    NewTopic reportTasksTopic(WorkerProperties properties) {
-        return TopicBuilder.name(Topics.REPORT_TASKS).partitions(properties.taskPartitions()).build();
-    }
-
-    @Bean
-    NewTopic reportShardCompletedTopic() {
-        return TopicBuilder.name(Topics.REPORT_SHARD_COMPLETED)
-                .partitions(Topics.REPORT_SHARD_COMPLETED_PARTITIONS)
-                .build();
-    }
-
-    @Bean
-    NewTopic reportTasksDeadLetterTopic() {
-        return TopicBuilder.name(Topics.REPORT_TASKS_DEAD_LETTER).partitions(Topics.SINGLE_PARTITION).build();
-    }
-
-    @Bean
-    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, String> kafka, WorkerProperties properties) {
+    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, Object> kafka, WorkerProperties properties) {
         // Partition -1: let the producer choose, the dead-letter topic need not mirror the task topic's partitions.
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
@@ -62,11 +38,14 @@ class WorkerKafkaConfig {
                 rootMessage(failure).getBytes(StandardCharsets.UTF_8)));
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
-        // A task that is not even readable JSON will never succeed.
-        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class);
         handler.setRetryListeners((record, failure, attempt) -> log.warn("shard retried: task {} (key {}), attempt {}"
-                + " failed: {}", record.value(), record.key(), attempt, rootMessage(failure)));
+                + " failed: {}", printable(record.value()), record.key(), attempt, rootMessage(failure)));
         return handler;
+    }
+
+    private static Object printable(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value;
     }
 
     static String rootMessage(Throwable failure) {

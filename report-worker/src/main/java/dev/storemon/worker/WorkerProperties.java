@@ -18,8 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retries       further attempts at a failing task before it goes to the dead-letter topic
  * @param retryBackoff  pause between attempts
  * @param pollFetchSize rows fetched per round trip while streaming a shard's polls
- * @param taskPartitions partitions of the shard-task topic when this worker creates it (keep equal to the gateway's
- *                       {@code storemon.gateway.task-partitions}: whichever service starts first creates the topic)
  * @param cacheMaxBytes  heap the warm shard cache may use (e.g. {@code 256MB}; {@code 0} turns it off: every shard
  *                       is read from Postgres)
  */
@@ -32,7 +30,6 @@ public record WorkerProperties(
         @Min(0) @Max(100) int retries,
         @NotNull Duration retryBackoff,
         @Min(100) int pollFetchSize,
-        @Min(1) @Max(10_000) int taskPartitions,
         @NotNull DataSize cacheMaxBytes) {
 
     public WorkerProperties {

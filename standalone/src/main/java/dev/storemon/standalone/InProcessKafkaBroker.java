@@ -20,7 +20,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one node), running inside this JVM on a
- * fixed port, with its log in a temporary directory deleted on {@link #close()}.
+ * fixed port, with its log either in a temporary directory deleted on {@link #close()} or in a directory it keeps
+ * (topics, messages and committed offsets survive a restart on the same directory).
  *
  * <p>spring-kafka-test's {@code EmbeddedKafkaKraftBroker} always binds random ports; standalone needs a port that
  * other processes (extra report workers) can be told in advance, so this formats a log directory the way
@@ -30,35 +31,59 @@ final class InProcessKafkaBroker implements AutoCloseable {
 
     private static final String HOST = "localhost";
 
+    /** Written by the formatter; its presence means the directory holds a cluster already (and its cluster id). */
+    private static final String META_PROPERTIES = "meta.properties";
+
     private final Path logDir;
+    private final boolean temporary;
     private final KafkaRaftServer server;
     private final int port;
 
-    private InProcessKafkaBroker(Path logDir, KafkaRaftServer server, int port) {
+    private InProcessKafkaBroker(Path logDir, boolean temporary, KafkaRaftServer server, int port) {
         this.logDir = logDir;
+        this.temporary = temporary;
         this.server = server;
         this.port = port;
     }
 
     /**
-     * Formats a fresh log directory and starts the broker; returns once it accepts clients.
+     * Formats a fresh temporary log directory and starts the broker; returns once it accepts clients.
      *
      * @param port the client port, 0 for any free port
      * @return the running broker
      */
     static InProcessKafkaBroker start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * Starts the broker on a log directory, formatting it only when it holds no cluster yet, so that a restart on the
+     * same directory keeps the cluster id, the topics, their messages and the consumer groups' committed offsets.
+     *
+     * @param port   the client port, 0 for any free port
+     * @param logDir the log directory to keep, or {@code null} for a temporary one deleted on {@link #close()}
+     * @return the running broker
+     */
+    static InProcessKafkaBroker start(int port, Path logDir) {
         int clientPort = port == 0 ? freePort() : port;
+        // The controller port is not recorded in the log directory (static quorum), so any free one will do.
         int controllerPort = freePort();
-        Path logDir = createTempDirectory();
+        boolean temporary = logDir == null;
+        Path dir = temporary ? createTempDirectory() : createDirectories(logDir);
         try {
-            KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDir, clientPort, controllerPort), false);
-            format(config, logDir);
+            KafkaConfig config = KafkaConfig.fromProps(serverProperties(dir, clientPort, controllerPort), false);
+            if (!Files.exists(dir.resolve(META_PROPERTIES))) {
+                format(config, dir);
+            }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new InProcessKafkaBroker(logDir, server, clientPort);
+            return new InProcessKafkaBroker(dir, temporary, server, clientPort);
         } catch (Exception e) {
-            deleteRecursively(logDir);
-            throw new IllegalStateException("could not start the in-process Kafka broker on port " + clientPort, e);
+            if (temporary) {
+                deleteRecursively(dir);
+            }
+            throw new IllegalStateException("could not start the in-process Kafka broker on port " + clientPort
+                    + " with its log in " + dir, e);
         }
     }
 
@@ -71,7 +96,9 @@ final class InProcessKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-        deleteRecursively(logDir);
+        if (temporary) {
+            deleteRecursively(logDir);
+        }
     }
 
     private static Properties serverProperties(Path logDir, int clientPort, int controllerPort) {
@@ -124,6 +151,14 @@ final class InProcessKafkaBroker implements AutoCloseable {
             return Files.createTempDirectory("storemon-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the broker's log directory", e);
+        }
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the broker's log directory " + dir, e);
         }
     }
 

@@ -20,7 +20,7 @@ record StandaloneEndpoints(String jdbcUrl, String username, String password, Str
                 "spring.kafka.bootstrap-servers", bootstrapServers);
     }
 
-    /** The arguments that point another service process (an extra report worker) at this infrastructure. */
+    /** The arguments that point another role's process (gateway, worker, ingest) at this infrastructure. */
     String commandLineArguments() {
         return "--spring.datasource.url=" + jdbcUrl + " --spring.datasource.username=" + username
                 + " --spring.datasource.password=" + password + " --spring.kafka.bootstrap-servers=" + bootstrapServers;

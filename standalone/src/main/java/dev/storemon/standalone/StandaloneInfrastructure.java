@@ -1,36 +1,35 @@
 package dev.storemon.standalone;
 
+import dev.storemon.db.PostgresSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded Postgres and the in-process Kafka broker that the services of standalone mode share. Runs as its own
- * small application context (configuration {@code standalone.yml}), started before and closed after the services.
+ * small application context (configuration {@code standalone.yml}), started before and closed after the services of
+ * its process: the {@code infra} role. With {@code storemon.embedded.data-dir} both keep their data there, so that
+ * infra can be stopped and started again on the same directory with nothing lost.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddedProperties.class)
 class StandaloneInfrastructure {
 
-    /**
-     * The deployment's recommended Postgres settings for the hourly bulk load (README, "Postgres settings"; the same
-     * as docker-compose.yml): polls and their index stay in shared buffers, and a full load's ~300 MB of WAL neither
-     * overflows the WAL buffers nor forces a checkpoint mid-load.
-     */
-    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("shared_buffers", "512MB",
-            "wal_buffers", "64MB", "max_wal_size", "4GB", "checkpoint_timeout", "15min");
-
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
-        POSTGRES_SETTINGS.forEach(builder::setServerConfig);
+        PostgresSettings.RECOMMENDED.forEach(builder::setServerConfig);
+        if (properties.postgresDataDir() != null) {
+            // Kept across restarts: zonky runs initdb only when the directory holds no cluster yet (no postgresql.conf)
+            // or when told to clean it, which it must not be.
+            builder.setDataDirectory(properties.postgresDataDir()).setCleanDataDirectory(false);
+        }
         if (properties.postgresPort() != 0) {
             // checked first: with the port taken, the embedded server's readiness check would talk to the other one
             requireFree(properties.postgresPort(), "Postgres", "storemon.embedded.postgres-port");
@@ -50,7 +49,7 @@ class StandaloneInfrastructure {
             requireFree(properties.kafkaPort(), "Kafka broker", "storemon.embedded.kafka-port");
         }
         try {
-            return InProcessKafkaBroker.start(properties.kafkaPort());
+            return InProcessKafkaBroker.start(properties.kafkaPort(), properties.kafkaLogDir());
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IllegalStateException("could not start the in-process Kafka broker on port "
                     + properties.kafkaPort() + " (is the port taken? --storemon.embedded.kafka-port=0 picks a free one)",

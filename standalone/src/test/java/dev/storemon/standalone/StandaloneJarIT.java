@@ -59,7 +59,8 @@ class StandaloneJarIT {
         assertThat(jar).as("run ./mvnw package first").exists();
         int port = freePort();
         standalone = new ProcessBuilder(javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--storemon.embedded.kafka-port=0", "--storemon.embedded.postgres-port=0")
+                "--server.port=" + port, "--storemon.embedded.kafka-port=0", "--storemon.embedded.postgres-port=0",
+                "--management.endpoints.web.exposure.include=health,prometheus")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -68,7 +69,7 @@ class StandaloneJarIT {
 
         // ready = the API answers and the sample data is loaded (409 until the first ingest has produced a version)
         HttpResponse<String> triggered = await("the API answers trigger_report with a report id")
-                .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .atMost(ApiClient.START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> send(HttpRequest.newBuilder(URI.create(api + "/trigger_report"))
                         .POST(HttpRequest.BodyPublishers.noBody())), r -> r.statusCode() == 200);
         JsonNode trigger = json.readTree(triggered.body());
@@ -92,12 +93,28 @@ class StandaloneJarIT {
         assertThat(reported).isEqualTo(storesWithAPoll(root.resolve("data/sample/store_status.csv")));
 
         theAdvertisedEndpointsServeOtherProcesses(reportId);
+        theGatewaysMetricsShowEveryServiceOfTheJvm(api);
+    }
+
+    /**
+     * One registry for the three service contexts: each has its own connection pool, and the gateway's scrape shows
+     * all three (with a registry per context it would show its own only).
+     */
+    private void theGatewaysMetricsShowEveryServiceOfTheJvm(String api) throws Exception {
+        HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(api + "/actuator/prometheus")));
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        Set<String> pools = Pattern.compile("hikaricp_connections_max\\{[^}]*pool=\"([^\"]+)\"").matcher(scrape.body())
+                .results().map(match -> match.group(1)).collect(Collectors.toSet());
+        assertThat(pools).as(scrape.body()).hasSize(3);
     }
 
     /** What the README tells operators: more report workers can join the printed broker and database. */
     private void theAdvertisedEndpointsServeOtherProcesses(String reportId) throws Exception {
-        Matcher ready = READY.matcher(Files.readString(log));
+        String output = Files.readString(log);
+        Matcher ready = READY.matcher(output);
         assertThat(ready.find()).as("the 'storemon standalone ready' line in " + log).isTrue();
+        assertThat(output).contains("More report workers join with: ./storemon --storemon.roles=worker "
+                + "--management.server.port=8081 --spring.datasource.url=" + ready.group(2));
         try (Connection db = DriverManager.getConnection(ready.group(2), "postgres", "postgres");
                 PreparedStatement query = db.prepareStatement("select status from reports where id = ?")) {
             query.setObject(1, UUID.fromString(reportId));

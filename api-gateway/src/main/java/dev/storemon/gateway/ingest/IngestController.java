@@ -1,62 +1,62 @@
 package dev.storemon.gateway.ingest;
 
-import dev.storemon.gateway.web.JsonResponses;
 import dev.storemon.messages.IngestRequested;
 import dev.storemon.messages.Topics;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The ingest worker's two HTTP faces: ask for a reload now, and see the latest run. */
+@Tag(name = "ingest")
 @RestController
 class IngestController {
 
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final KafkaTemplate<String, Object> kafka;
     private final IngestRuns runs;
 
-    IngestController(KafkaTemplate<String, String> kafka, JsonMapper json, IngestRuns runs) {
+    IngestController(KafkaTemplate<String, Object> kafka, IngestRuns runs) {
         this.kafka = kafka;
-        this.json = json;
         this.runs = runs;
     }
 
-    @Operation(summary = "Ask the ingest worker to reload the sources now",
-            description = "Publishes IngestRequested; answers 202 {\"request_id\", \"status\": \"Requested\"}")
+    @Operation(operationId = "requestIngest", summary = "Ask the ingest worker to reload the sources now",
+            description = "Publishes IngestRequested on storemon.ingest-requests; the run shows in /api/ingest/status.")
+    @ApiResponse(responseCode = "202", description = "The request is on its way to the ingest worker",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = IngestAccepted.class)))
     @PostMapping("/api/ingest")
-    ResponseEntity<byte[]> requestIngest() throws Exception {
+    ResponseEntity<IngestAccepted> requestIngest() throws Exception {
         var request = new IngestRequested(UUID.randomUUID().toString(), Instant.now());
-        kafka.send(Topics.INGEST_REQUESTS, request.requestId(), json.writeValueAsString(request))
-                .get(30, TimeUnit.SECONDS);
+        kafka.send(Topics.INGEST_REQUESTS, request.requestId(), request).get(30, TimeUnit.SECONDS);
         log.info("ingest {} requested", request.requestId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", request.requestId());
-        body.put("status", "Requested");
-        return JsonResponses.json(HttpStatus.ACCEPTED, body);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON)
+                .body(new IngestAccepted(UUID.fromString(request.requestId()), IngestAccepted.Status.REQUESTED));
     }
 
-    @Operation(summary = "Whether a load is running, and the latest finished run",
-            description = "{\"status\": \"IDLE\"|\"RUNNING\", \"last_run\": {\"id\", \"status\", \"started_at\", "
-                    + "\"finished_at\", \"data_version\", \"files\": [...]}} ; last_run is null before the first run")
+    @Operation(operationId = "ingestStatus", summary = "Whether a load is running, and the latest finished run")
+    @ApiResponse(responseCode = "200", description = "The ingest status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = IngestStatus.class)))
     @GetMapping("/api/ingest/status")
-    ResponseEntity<byte[]> status() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", runs.anyRunning() ? "RUNNING" : "IDLE");
-        body.put("last_run", runs.lastFinished().orElse(null));
-        return JsonResponses.json(HttpStatus.OK, body);
+    ResponseEntity<IngestStatus> status() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new IngestStatus(
+                runs.anyRunning() ? IngestStatus.Loading.RUNNING : IngestStatus.Loading.IDLE,
+                runs.lastFinished().orElse(null)));
     }
 }

@@ -1,18 +1,26 @@
 package dev.storemon.gateway.report;
 
-import dev.storemon.gateway.web.BadRequestException;
-import dev.storemon.gateway.web.JsonResponses;
+import dev.storemon.gateway.web.ProblemException;
+import dev.storemon.gateway.web.ProblemType;
+import dev.storemon.gateway.web.RequestValidator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,44 +33,90 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code get_report}: a report's progress, its CSV, or why it failed. Served at the root and under {@code /api}, by
  * {@code GET ?report_id=} and by {@code POST {"report_id"}}.
  */
+@Tag(name = "reports")
 @RestController
 class GetReportController {
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Reports reports;
+    private final RequestValidator validator;
     private final ReportDownloads downloads;
 
-    GetReportController(Reports reports, ReportDownloads downloads) {
+    GetReportController(Reports reports, RequestValidator validator, ReportDownloads downloads) {
         this.reports = reports;
+        this.validator = validator;
         this.downloads = downloads;
     }
 
-    @Operation(summary = "A report's status or CSV", description = "202 while running; 200 text/csv when complete "
-            + "(JSON with Accept: application/json); 200 JSON with the error when failed; 404 unknown; 400 malformed")
+    /** The answers of both forms of get_report. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "202", description = "Running: the progress", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReportProgress.class)))
+    @ApiResponse(responseCode = "200", description = "Complete: the CSV (text/csv, or JSON with Accept: "
+            + "application/json); or Failed: why, as JSON",
+            headers = {
+                @Header(name = "X-Report-Status", description = "Complete, with the CSV",
+                        schema = @Schema(type = "string", allowableValues = "Complete")),
+                @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "attachment; "
+                        + "filename=\"report-<report_id>.csv\", with the CSV", schema = @Schema(type = "string")),
+                @Header(name = HttpHeaders.ETAG, description = "with the CSV: the quoted SHA-256 of its bytes "
+                        + "(csv_sha256 of report-completed)", schema = @Schema(type = "string")),
+                @Header(name = HttpHeaders.CACHE_CONTROL, description = "with the CSV: private, max-age=31536000,"
+                        + " immutable (gzip with Accept-Encoding: gzip, Vary: Accept-Encoding)",
+                        schema = @Schema(type = "string"))},
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string", example = "store_id,"
+                        + "uptime_last_hour,uptime_last_day,uptime_last_week,downtime_last_hour,downtime_last_day,"
+                        + "downtime_last_week\n1,60.00,20.50,100.25,0.00,3.50,67.75\n")),
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(oneOf = {CompleteReport.class, ReportFailed.class}))})
+    @ApiResponse(responseCode = "304", description = "Complete, and If-None-Match names its ETag: no body")
+    @ApiResponse(responseCode = "400", description = "A missing or malformed report_id, or an unreadable body",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No report has this id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @interface ReportAnswers {
+    }
+
+    @Operation(operationId = "getReport", summary = "A report's progress, CSV or failure")
+    @ReportAnswers
     @GetMapping({"/get_report", "/api/get_report"})
-    ResponseEntity<byte[]> get(@RequestParam(name = "report_id", required = false) String reportId,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-        return answer(reportId, accept, ifNoneMatch, acceptEncoding);
+    ResponseEntity<Object> get(
+            @Parameter(description = "the id trigger_report answered", required = true,
+                    schema = @Schema(type = "string", format = "uuid"))
+            @RequestParam(name = "report_id", required = false) String reportId,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+            String acceptEncoding) {
+        return answer(new GetReportRequest(reportId), accept, ifNoneMatch, acceptEncoding);
     }
 
-    @Operation(summary = "A report's status or CSV, the id in a JSON body {\"report_id\"}")
+    @Operation(operationId = "getReportByPost", summary = "A report's progress, CSV or failure, the id in a JSON body",
+            description = "The id in the body {\"report_id\"} or, without one, in the query parameter.")
+    @ReportAnswers
     @PostMapping({"/get_report", "/api/get_report"})
-    ResponseEntity<byte[]> post(@RequestParam(name = "report_id", required = false) String reportId,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
-            @RequestBody(required = false) String body) {
-        String id = RequestBodies.fields(body, Set.of("report_id")).getOrDefault("report_id", reportId);
-        return answer(id, accept, ifNoneMatch, acceptEncoding);
+    ResponseEntity<Object> post(
+            @Parameter(description = "the id trigger_report answered, when the body has none",
+                    schema = @Schema(type = "string", format = "uuid"))
+            @RequestParam(name = "report_id", required = false) String reportId,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+            String acceptEncoding,
+            @RequestBody(required = false) GetReportRequest body) {
+        return answer(new GetReportRequest(reportId).overriddenBy(body), accept, ifNoneMatch, acceptEncoding);
     }
 
-    private ResponseEntity<byte[]> answer(String reportId, String accept, String ifNoneMatch, String acceptEncoding) {
-        UUID id = parseId(reportId);
+    private ResponseEntity<Object> answer(GetReportRequest request, String accept, String ifNoneMatch,
+            String acceptEncoding) {
+        UUID id = validator.valid(request).id();
         if (!wantsJson(accept)) {
             // A complete report's CSV: from memory once read, with ETag, 304 and gzip (ReportDownloads).
             Optional<ReportDownloads.Download> download = downloads.find(id);
@@ -70,52 +124,24 @@ class GetReportController {
                 return downloads.response(download.get(), ifNoneMatch, acceptEncoding);
             }
         }
-        Report report = reports.find(id).orElse(null);
-        if (report == null) {
-            return JsonResponses.error(HttpStatus.NOT_FOUND, "no report with report_id " + id);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("report_id", id.toString());
-        switch (report.status()) {
-            case "RUNNING" -> {
-                body.put("status", "Running");
-                body.put("shards_done", report.shardsDone());
-                body.put("shards_total", report.shardCount());
-                return JsonResponses.json(HttpStatus.ACCEPTED, body);
-            }
-            case "FAILED" -> {
-                body.put("status", "Failed");
-                body.put("error", report.error());
-                return JsonResponses.json(HttpStatus.OK, body);
-            }
-            default -> {
-                if (wantsJson(accept)) {
-                    body.put("status", "Complete");
-                    body.put("as_of", report.asOf().toString());
-                    body.put("data_version", report.dataVersion());
-                    body.put("interpolation", report.interpolation());
-                    body.put("store_count", report.storeCount());
-                    body.put("csv", report.csv());
-                    return JsonResponses.json(HttpStatus.OK, body);
-                }
-                return ResponseEntity.ok()
-                        .contentType(CSV)
-                        .header("X-Report-Status", "Complete")
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"report-" + id + ".csv\"")
-                        .body(report.csv().getBytes(StandardCharsets.UTF_8));
-            }
-        }
-    }
-
-    private static UUID parseId(String reportId) {
-        if (reportId == null || reportId.isBlank()) {
-            throw new BadRequestException("report_id is required (a query parameter, or {\"report_id\"} in a POST body)");
-        }
-        if (!UUID_TEXT.matcher(reportId.trim()).matches()) {
-            throw new BadRequestException("report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was '"
-                    + reportId + "'");
-        }
-        return UUID.fromString(reportId.trim());
+        Report report = reports.find(id).orElseThrow(
+                () -> new ProblemException(ProblemType.REPORT_NOT_FOUND, "no report with report_id " + id));
+        // JSON answers are JSON whatever the Accept header says: a CSV client still reads a 202 or a failure.
+        return switch (report.status()) {
+            case RUNNING -> ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON)
+                    .body(new ReportProgress(id, report.status(), report.shardsDone(), report.shardCount()));
+            case FAILED -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(new ReportFailed(id, report.status(), report.error()));
+            case COMPLETE -> wantsJson(accept)
+                    ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new CompleteReport(id,
+                            report.status(), report.asOf(), report.dataVersion(), report.interpolation(),
+                            report.storeCount(), report.csv()))
+                    : ResponseEntity.ok()
+                            .contentType(CSV)
+                            .header("X-Report-Status", "Complete")
+                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"report-" + id + ".csv\"")
+                            .body(report.csv());
+        };
     }
 
     /** JSON when the client names application/json and not text/csv; the CSV otherwise (browsers, curl). */

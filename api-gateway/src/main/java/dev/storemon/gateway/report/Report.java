@@ -7,7 +7,7 @@ import java.util.UUID;
  * A report as {@code get_report} shows it.
  *
  * @param id            the report's id
- * @param status        RUNNING, COMPLETE or FAILED
+ * @param status        running, complete or failed
  * @param asOf          the as-of instant
  * @param dataVersion   the pinned data version
  * @param interpolation nearest or previous
@@ -17,6 +17,6 @@ import java.util.UUID;
  * @param csv           the CSV, when complete
  * @param error         why it failed, when failed
  */
-record Report(UUID id, String status, Instant asOf, long dataVersion, String interpolation, int shardCount,
+record Report(UUID id, ReportStatus status, Instant asOf, long dataVersion, String interpolation, int shardCount,
         int shardsDone, Integer storeCount, String csv, String error) {
 }

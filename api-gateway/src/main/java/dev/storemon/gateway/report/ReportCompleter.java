@@ -12,17 +12,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Completes a report once all its shards are stored. The report row is locked ({@code for update}) and must still be
@@ -36,16 +35,14 @@ class ReportCompleter {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final KafkaTemplate<String, Object> kafka;
     private final ReportMetrics metrics;
 
-    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            JsonMapper json, ReportMetrics metrics) {
+    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+            ReportMetrics metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
-        this.json = json;
         this.metrics = metrics;
     }
 
@@ -73,8 +70,7 @@ class ReportCompleter {
                 event.csvSha256());
         metrics.ended(id);
         try {
-            kafka.send(Topics.REPORT_COMPLETED, event.reportId(), json.writeValueAsString(event)).get(30,
-                    TimeUnit.SECONDS);
+            kafka.send(Topics.REPORT_COMPLETED, event.reportId(), event).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The report is complete and downloadable; only the announcement is lost.
             log.error("report {} completed but its report-completed event could not be published", id, e);
@@ -100,35 +96,33 @@ class ReportCompleter {
         if (done < report.shardCount()) {
             return Optional.empty();
         }
-        StringBuilder csv = new StringBuilder(ReportCsv.HEADER).append('\n');
-        int[] stores = {0};
         // collate "C": byte order, which is Java's String order for the ids we accept, whatever the database locale.
-        jdbc.sql("""
+        List<String> lines = jdbc.sql("""
                         select store_id, uptime_last_hour, uptime_last_day, uptime_last_week,
                                downtime_last_hour, downtime_last_day, downtime_last_week
                         from report_rows where report_id = ?
                         order by store_id collate "C"
                         """)
                 .param(id)
-                .query((RowCallbackHandler) rs -> {
-                    csv.append(rs.getString(1));
-                    for (int column = 2; column <= 7; column++) {
-                        csv.append(',').append(rs.getBigDecimal(column).toPlainString());
-                    }
-                    csv.append('\n');
-                    stores[0]++;
-                });
-        String text = csv.toString();
+                .query((rs, n) -> {
+                    StringBuilder line = new StringBuilder();
+                    ReportCsv.appendLine(line, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                    return line.append('\n').toString();
+                })
+                .list();
+        int stores = lines.size();
+        String text = ReportCsv.HEADER + '\n' + String.join("", lines);
         String sha256 = sha256(text);
         Instant completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                         update reports set status = 'COMPLETE', csv = ?, csv_sha256 = ?, store_count = ?, completed_at = ?
                         where id = ?
                         """)
-                .params(text, sha256, stores[0], completedAt.atOffset(ZoneOffset.UTC), id)
+                .params(text, sha256, stores, completedAt.atOffset(ZoneOffset.UTC), id)
                 .update();
         return Optional.of(new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
-                report.dataVersion(), report.interpolation(), stores[0], sha256, completedAt,
+                report.dataVersion(), report.interpolation(), stores, sha256, completedAt,
                 "/get_report?report_id=" + id));
     }
 

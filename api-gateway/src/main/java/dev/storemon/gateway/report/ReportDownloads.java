@@ -72,7 +72,7 @@ class ReportDownloads {
     }
 
     /** The CSV response for {@code download}, honouring {@code If-None-Match} and {@code Accept-Encoding}. */
-    ResponseEntity<byte[]> response(Download download, String ifNoneMatch, String acceptEncoding) {
+    ResponseEntity<Object> response(Download download, String ifNoneMatch, String acceptEncoding) {
         if (matches(ifNoneMatch, download.sha256())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(download.etag())

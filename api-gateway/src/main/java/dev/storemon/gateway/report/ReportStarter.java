@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts a report: pins the latest data version, records the report, and publishes one task per shard. Shard
@@ -31,14 +30,12 @@ public class ReportStarter {
     private static final Logger log = LoggerFactory.getLogger(ReportStarter.class);
 
     private final JdbcClient jdbc;
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final KafkaTemplate<String, Object> kafka;
     private final Reports reports;
 
-    ReportStarter(JdbcClient jdbc, KafkaTemplate<String, String> kafka, JsonMapper json, Reports reports) {
+    ReportStarter(JdbcClient jdbc, KafkaTemplate<String, Object> kafka, Reports reports) {
         this.jdbc = jdbc;
         this.kafka = kafka;
-        this.json = json;
         this.reports = reports;
     }
 
@@ -93,7 +90,7 @@ public class ReportStarter {
                 var task = new ReportShardRequested(id.toString(), shard, shardCount, asOf, version,
                         interpolation.wireName());
                 sent.add(kafka.send(new ProducerRecord<>(Topics.REPORT_TASKS, shard % partitions, id + ":" + shard,
-                        json.writeValueAsString(task))));
+                        task)));
             }
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -34,7 +34,7 @@ class Reports {
                         where r.id = ?
                         """)
                 .param(id)
-                .query((rs, n) -> new Report(rs.getObject(1, UUID.class), rs.getString(2),
+                .query((rs, n) -> new Report(rs.getObject(1, UUID.class), ReportStatus.valueOf(rs.getString(2)),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), rs.getString(5),
                         rs.getInt(6), rs.getInt(7), (Integer) rs.getObject(8), rs.getString(9), rs.getString(10)))
                 .optional();

@@ -1,54 +1,91 @@
 package dev.storemon.gateway.report;
 
 import dev.storemon.gateway.GatewayProperties;
-import dev.storemon.gateway.web.JsonResponses;
+import dev.storemon.gateway.web.RequestValidator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code trigger_report}: starts a report and answers its id at once. Served at the root and under {@code /api}. */
+@Tag(name = "reports")
 @RestController
 class TriggerReportController {
 
     private final ReportStarter starter;
     private final GatewayProperties properties;
+    private final RequestValidator validator;
 
-    TriggerReportController(ReportStarter starter, GatewayProperties properties) {
+    TriggerReportController(ReportStarter starter, GatewayProperties properties, RequestValidator validator) {
         this.starter = starter;
         this.properties = properties;
+        this.validator = validator;
     }
 
-    @Operation(summary = "Start a report", description = "Optional JSON body {\"as_of\", \"interpolation\"} or the "
-            + "same query parameters. Answers 200 {\"report_id\", \"status\": \"Running\"}; 400 for a bad parameter; "
-            + "409 when no data is loaded yet.")
-    @RequestMapping(path = {"/trigger_report", "/api/trigger_report"}, method = {RequestMethod.GET,
-            RequestMethod.POST})
-    ResponseEntity<byte[]> trigger(
-            @Parameter(description = "ISO-8601 instant; default: the latest poll of the pinned data version")
+    @Operation(operationId = "triggerReport", summary = "Start a report",
+            description = "Starts a report over the latest data version and answers its id at once; poll get_report "
+                    + "with it. Parameters as a JSON body or as query parameters (a body field wins).")
+    @ApiResponse(responseCode = "200", description = "The report started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ReportAccepted.class)))
+    @ApiResponse(responseCode = "400", description = "A bad as_of or interpolation, or an unreadable body",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "No data loaded yet, or no polls and no as_of",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping({"/trigger_report", "/api/trigger_report"})
+    ResponseEntity<ReportAccepted> post(
+            @Parameter(description = "ISO-8601 instant; default: the latest poll of the pinned data version",
+                    schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(name = "as_of", required = false) String asOf,
-            @Parameter(description = "nearest (default) or previous")
+            @Parameter(description = "how status is extrapolated between polls",
+                    schema = @Schema(type = "string", allowableValues = {"nearest", "previous"},
+                            defaultValue = "nearest"))
             @RequestParam(name = "interpolation", required = false) String interpolation,
-            @RequestBody(required = false) String body) {
-        TriggerParameters parameters = TriggerParameters.parse(asOf, interpolation, body);
-        UUID id = starter.start(parameters.asOf(), parameters.interpolation(), properties.shardCount());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("report_id", id.toString());
-        answer.put("status", "Running");
-        return JsonResponses.json(HttpStatus.OK, answer);
+            @RequestBody(required = false) TriggerReportRequest body) {
+        return start(new TriggerReportRequest(asOf, interpolation).overriddenBy(body));
     }
 
-    @ExceptionHandler(NoDataException.class)
-    ResponseEntity<byte[]> noData(NoDataException e) {
-        return JsonResponses.error(HttpStatus.CONFLICT, e.getMessage());
+    @Operation(operationId = "triggerReportByGet", summary = "Start a report (query parameters only)",
+            description = "The GET form of trigger_report, for browsers and simple clients.")
+    @ApiResponse(responseCode = "200", description = "The report started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ReportAccepted.class)))
+    @ApiResponse(responseCode = "400", description = "A bad as_of or interpolation",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "No data loaded yet, or no polls and no as_of",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping({"/trigger_report", "/api/trigger_report"})
+    ResponseEntity<ReportAccepted> get(
+            @Parameter(description = "ISO-8601 instant; default: the latest poll of the pinned data version",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(name = "as_of", required = false) String asOf,
+            @Parameter(description = "how status is extrapolated between polls",
+                    schema = @Schema(type = "string", allowableValues = {"nearest", "previous"},
+                            defaultValue = "nearest"))
+            @RequestParam(name = "interpolation", required = false) String interpolation) {
+        return start(new TriggerReportRequest(asOf, interpolation));
+    }
+
+    private ResponseEntity<ReportAccepted> start(TriggerReportRequest request) {
+        validator.valid(request);
+        UUID id = starter.start(request.asOfInstant(), request.interpolationMode(), properties.shardCount());
+        // JSON whatever the Accept header says, as it always was.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new ReportAccepted(id, ReportStatus.RUNNING));
     }
 }

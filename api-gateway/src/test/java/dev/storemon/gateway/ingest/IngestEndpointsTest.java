@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.storemon.gateway.GatewayTestBase;
-import dev.storemon.gateway.KafkaTopics;
 import dev.storemon.messages.Topics;
+import dev.storemon.testing.TestKafka;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +36,7 @@ class IngestEndpointsTest extends GatewayTestBase {
         assertThat(body).containsEntry("status", "Requested");
         String requestId = (String) body.get("request_id");
         Map<String, Object> message = await().atMost(Duration.ofSeconds(20)).until(
-                () -> KafkaTopics.readAll(Topics.INGEST_REQUESTS).stream()
+                () -> TestKafka.readAll(Topics.INGEST_REQUESTS).stream()
                         .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() { }))
                         .filter(m -> requestId.equals(m.get("request_id"))).findFirst(),
                 java.util.Optional::isPresent).get();

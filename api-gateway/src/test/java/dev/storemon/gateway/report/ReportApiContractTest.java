@@ -57,6 +57,9 @@ class ReportApiContractTest extends GatewayTestBase {
 
         assertThat(recorded(fromBody)).isEqualTo("2023-01-24T10:00:00.123456Z previous");
         assertThat(recorded(fromQuery)).isEqualTo("2023-01-20T00:00:00Z previous");
+        // A body field wins over the query parameter of the same name, even over one that would be refused.
+        assertThat(recorded(post("/trigger_report?as_of=2023-01-20T00:00:00Z&interpolation=sideways",
+                "{\"interpolation\": \"previous\"}"))).isEqualTo("2023-01-20T00:00:00Z previous");
     }
 
     @Test
@@ -65,6 +68,12 @@ class ReportApiContractTest extends GatewayTestBase {
         assertBadRequest(get("/api/trigger_report?as_of=2023-13-01T00:00:00Z"), "as_of");
         assertBadRequest(post("/api/trigger_report", "{\"interpolation\": \"linear\"}"), "interpolation");
         assertBadRequest(get("/trigger_report?interpolation=linear"), "interpolation");
+        assertProblem(post("/trigger_report?interpolation=sideways", null), 400, "invalid-request",
+                "interpolation must be 'nearest' or 'previous', was 'sideways'");
+        assertProblem(post("/trigger_report", "{\"asof\": \"2023-01-20T00:00:00Z\"}"), 400, "invalid-request",
+                "unknown field 'asof' in the request body; allowed: [as_of, interpolation]");
+        assertProblem(post("/trigger_report", "{\"interpolation\": [\"nearest\"]}"), 400, "invalid-request",
+                "field 'interpolation' must be a string, was [\"nearest\"]");
         assertBadRequest(post("/trigger_report", "{\"as_of\": "), "not valid JSON");
         assertBadRequest(post("/trigger_report", "[1, 2]"), "JSON object");
         assertBadRequest(post("/trigger_report", "{\"asof\": \"2023-01-20T00:00:00Z\"}"), "unknown field 'asof'");
@@ -78,9 +87,7 @@ class ReportApiContractTest extends GatewayTestBase {
 
         HttpResponse<String> response = post("/trigger_report", null);
 
-        assertThat(response.statusCode()).isEqualTo(409);
-        assertJson(response);
-        assertThat((String) json(response).get("error")).contains("no data loaded yet");
+        assertProblem(response, 409, "no-data", "no data loaded yet: run an ingest (POST /api/ingest) first");
     }
 
     @ParameterizedTest
@@ -154,9 +161,7 @@ class ReportApiContractTest extends GatewayTestBase {
         for (HttpResponse<String> response : new HttpResponse[] {get(path + "?report_id=" + unknown),
             post(path, "{\"report_id\": \"" + unknown + "\"}"),
             get(path + "?report_id=" + unknown, "Accept", "text/csv")}) {
-            assertThat(response.statusCode()).isEqualTo(404);
-            assertJson(response);
-            assertThat((String) json(response).get("error")).contains(unknown);
+            assertProblem(response, 404, "report-not-found", "no report with report_id " + unknown);
         }
     }
 
@@ -164,12 +169,16 @@ class ReportApiContractTest extends GatewayTestBase {
     @ValueSource(strings = {"/get_report", "/api/get_report"})
     void aMalformedIdOrBodyIs400(String path) {
         assertBadRequest(get(path + "?report_id=42"), "report_id must be a UUID");
+        assertProblem(get(path + "?report_id=not-an-id", "Accept", "text/csv"), 400, "invalid-request",
+                "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was 'not-an-id'");
         assertBadRequest(get(path + "?report_id=1-1-1-1-1"), "report_id must be a UUID");
         assertBadRequest(get(path), "report_id is required");
         assertBadRequest(post(path, "{\"report_id\": \"nope\"}"), "report_id must be a UUID");
         assertBadRequest(post(path, "{\"report_id\": "), "not valid JSON");
         assertBadRequest(post(path, "{\"id\": \"x\"}"), "unknown field 'id'");
         assertBadRequest(post(path, null), "report_id is required");
+        assertProblem(get(path + "?report_id=%20"), 400, "invalid-request",
+                "report_id is required (a query parameter, or {\"report_id\"} in a POST body)");
     }
 
     @Test
@@ -177,8 +186,10 @@ class ReportApiContractTest extends GatewayTestBase {
         HttpResponse<String> response = get("/v3/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("/trigger_report", "/api/trigger_report", "/get_report",
-                "/api/get_report", "/api/ingest", "/api/ingest/status");
+        assertJson(response);
+        assertThat(PLAIN.readTree(response.body()).path("paths").propertyNames()).containsExactlyInAnyOrder(
+                "/trigger_report", "/api/trigger_report", "/get_report", "/api/get_report", "/api/ingest",
+                "/api/ingest/status");
     }
 
     private UUID insertReport(String status, String csv, String error) {
@@ -203,9 +214,25 @@ class ReportApiContractTest extends GatewayTestBase {
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String naming) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertJson(response);
-        assertThat((String) json(response).get("error")).contains(naming);
+        assertProblem(response, 400, "invalid-request", null);
+        assertThat((String) json(response).get("detail")).contains(naming);
+    }
+
+    /**
+     * An RFC 9457 answer: problem+json, the type of its kind, the HTTP status repeated, a title, and the detail (when
+     * given, exactly).
+     */
+    static void assertProblem(HttpResponse<String> response, int status, String type, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        Map<String, Object> problem = json(response);
+        assertThat(problem).containsEntry("type", "https://storemon.dev/problems/" + type)
+                .containsEntry("status", status)
+                .containsKeys("title", "detail", "instance");
+        if (detail != null) {
+            assertThat(problem).containsEntry("detail", detail);
+        }
     }
 
     static void assertJson(HttpResponse<String> response) {

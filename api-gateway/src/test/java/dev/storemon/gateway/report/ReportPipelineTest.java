@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.storemon.gateway.GatewayTestBase;
-import dev.storemon.gateway.KafkaTopics;
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
+import dev.storemon.testing.Dataset;
+import dev.storemon.testing.TestKafka;
 import dev.storemon.uptime.Interpolation;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -121,11 +122,11 @@ class ReportPipelineTest extends GatewayTestBase {
         UUID id = starter.start(AS_OF, Interpolation.NEAREST, 4);
         String csv = awaitCsv(id.toString());
 
-        KafkaTopics.send(Topics.REPORT_TASKS, 0, id + ":2", taskJson(id, 2, 4));
+        TestKafka.send(Topics.REPORT_TASKS, 0, id + ":2", taskJson(id, 2, 4));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> shardAnnouncements(id, 2) == 2);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> KafkaTopics.groupCaughtUp("storemon-gateway", Topics.REPORT_SHARD_COMPLETED));
+                .until(() -> TestKafka.groupCaughtUp("storemon-gateway", Topics.REPORT_SHARD_COMPLETED));
         assertThat(completedEvents(id.toString())).hasSize(1);
         assertThat(rowCount(id)).isEqualTo(csv.lines().count() - 1);
         assertThat(get("/get_report?report_id=" + id).body()).isEqualTo(csv);
@@ -137,14 +138,14 @@ class ReportPipelineTest extends GatewayTestBase {
             await().atMost(Duration.ofSeconds(60)).until(() -> Workers.allAssigned(16, WORKERS, more));
             UUID id = starter.start(AS_OF, Interpolation.NEAREST, 7);
             for (int shard = 0; shard < 7; shard++) {
-                KafkaTopics.send(Topics.REPORT_TASKS, (shard + 8) % 16, id + ":" + shard, taskJson(id, shard, 7));
+                TestKafka.send(Topics.REPORT_TASKS, (shard + 8) % 16, id + ":" + shard, taskJson(id, shard, 7));
             }
             String csv = awaitCsv(id.toString());
 
             assertThat(csv).isEqualTo(DATA.expectedCsv(AS_OF, Interpolation.NEAREST));
             await().atMost(Duration.ofSeconds(30)).until(() -> shardAnnouncements(id, -1) == 14);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> KafkaTopics.groupCaughtUp("storemon-gateway", Topics.REPORT_SHARD_COMPLETED));
+                    .until(() -> TestKafka.groupCaughtUp("storemon-gateway", Topics.REPORT_SHARD_COMPLETED));
             assertThat(completedEvents(id.toString())).hasSize(1);
             assertThat(rowCount(id)).isEqualTo(csv.lines().count() - 1);
             assertThat(jdbc.sql("select count(*) from report_shards where report_id = ?").param(id)
@@ -163,7 +164,7 @@ class ReportPipelineTest extends GatewayTestBase {
         // The task names a data version that does not exist: the worker fails on it every time.
         String poison = PLAIN.writeValueAsString(new ReportShardRequested(id.toString(), 0, 1, AS_OF, 424242,
                 "nearest"));
-        KafkaTopics.send(Topics.REPORT_TASKS, 3, id + ":0", poison);
+        TestKafka.send(Topics.REPORT_TASKS, 3, id + ":0", poison);
 
         HttpResponse<String> failed = await().atMost(Duration.ofSeconds(60))
                 .until(() -> get("/get_report?report_id=" + id), r -> r.body().contains("Failed"));
@@ -172,7 +173,7 @@ class ReportPipelineTest extends GatewayTestBase {
         Map<String, Object> body = PLAIN.readValue(failed.body(), new TypeReference<>() { });
         assertThat(body).containsEntry("status", "Failed").containsEntry("report_id", id.toString());
         assertThat((String) body.get("error")).isEqualTo("shard 0 failed: data version 424242 does not exist");
-        assertThat(KafkaTopics.readAll(Topics.REPORT_TASKS_DEAD_LETTER))
+        assertThat(TestKafka.readAll(Topics.REPORT_TASKS_DEAD_LETTER))
                 .anyMatch(r -> r.value().equals(poison));
         assertThat(rowCount(id)).isZero();
     }
@@ -196,7 +197,7 @@ class ReportPipelineTest extends GatewayTestBase {
 
     /** ReportShardCompleted messages for the report (and shard, unless -1). */
     private static long shardAnnouncements(UUID id, int shard) {
-        return KafkaTopics.readAll(Topics.REPORT_SHARD_COMPLETED).stream()
+        return TestKafka.readAll(Topics.REPORT_SHARD_COMPLETED).stream()
                 .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() { }))
                 .filter(m -> m.get("report_id").equals(id.toString()))
                 .filter(m -> shard == -1 || m.get("shard").equals(shard))
@@ -205,7 +206,7 @@ class ReportPipelineTest extends GatewayTestBase {
 
     /** report-completed events of the report, as an independent consumer (plain kafka-clients + JSON) sees them. */
     private static List<Map<String, Object>> completedEvents(String id) {
-        return KafkaTopics.readAll(Topics.REPORT_COMPLETED).stream()
+        return TestKafka.readAll(Topics.REPORT_COMPLETED).stream()
                 .map(ConsumerRecord::value)
                 .map(v -> PLAIN.readValue(v, new TypeReference<Map<String, Object>>() { }))
                 .filter(m -> id.equals(m.get("report_id")))

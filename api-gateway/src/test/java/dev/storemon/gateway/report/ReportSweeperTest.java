@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.storemon.gateway.GatewayTestBase;
-import dev.storemon.gateway.KafkaTopics;
 import dev.storemon.messages.Topics;
+import dev.storemon.testing.TestKafka;
 import dev.storemon.uptime.ReportCsv;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class ReportSweeperTest extends GatewayTestBase {
                 + "a,12.34,1.00,7.00,47.66,2.00,3.00\n"
                 + "b-2,60.00,23.50,100.25,0.00,0.50,67.75\n";
         assertThat(get("/get_report?report_id=" + id).body()).isEqualTo(expected);
-        Map<String, Object> event = await().atMost(Duration.ofSeconds(20)).until(() -> KafkaTopics
+        Map<String, Object> event = await().atMost(Duration.ofSeconds(20)).until(() -> TestKafka
                         .readAll(Topics.REPORT_COMPLETED).stream()
                         .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() { }))
                         .filter(m -> id.toString().equals(m.get("report_id"))).toList(),

@@ -1,7 +1,9 @@
 package dev.storemon.ingest.load;
 
+import dev.storemon.time.EpochMicros;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ final class PollStaging {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** Postgres counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
-    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final long POSTGRES_EPOCH_MICROS = EpochMicros.of(Instant.parse("2000-01-01T00:00:00Z"));
     private static final int ROW_BYTES = 2 + 4 + 4 + 4 + 8 + 4 + 1 + 4 + 8;
 
     private PollStaging() {

@@ -1,8 +1,7 @@
 package dev.storemon.ingest.load;
 
-import java.time.Instant;
+import dev.storemon.time.EpochMicros;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import dev.storemon.ingest.source.FileReport;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +46,7 @@ record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPol
         if (stagedMicros == Long.MIN_VALUE) {
             return latestPollAt;
         }
-        OffsetDateTime staged = Instant.ofEpochSecond(Math.floorDiv(stagedMicros, 1_000_000L),
-                Math.floorMod(stagedMicros, 1_000_000L) * 1_000L).atOffset(ZoneOffset.UTC);
+        OffsetDateTime staged = EpochMicros.toUtc(stagedMicros);
         return latestPollAt == null || staged.isAfter(latestPollAt) ? staged : latestPollAt;
     }
 

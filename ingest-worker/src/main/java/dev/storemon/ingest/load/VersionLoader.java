@@ -7,6 +7,7 @@ import dev.storemon.ingest.source.PollFileReader;
 import dev.storemon.ingest.source.ScheduleFileReader;
 import dev.storemon.ingest.source.SourceSet;
 import dev.storemon.shard.StoreBuckets;
+import dev.storemon.time.EpochMicros;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -86,7 +87,7 @@ public class VersionLoader {
 
         PollBuffer buffered = new PollBuffer();
         // a poll later than this cannot be true (e.g. a clock or year typo): it would move every report's as_of
-        long notAfter = micros(Instant.now().plus(futureTolerance));
+        long notAfter = EpochMicros.of(Instant.now().plus(futureTolerance));
         FileReport.Builder polls = PollFileReader.read(sources.polls(), previous.source(FileReport.Kind.POLLS),
                 notAfter, limit, buffered);
         storeIds.addAll(buffered.storeIds());
@@ -124,7 +125,7 @@ public class VersionLoader {
         // Polls later than every stored one cannot be stored yet (a first load, an appended hour): they go straight
         // into polls; otherwise they are staged and the anti-join below skips those already stored.
         boolean allNew = previous.latestPollAt() == null
-                || buffered.minMicros() > micros(previous.latestPollAt().toInstant());
+                || buffered.minMicros() > EpochMicros.of(previous.latestPollAt());
         long copied = PollStaging.copy(copy, buffered, storeKeys, allNew ? version : 0);
 
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
@@ -183,10 +184,6 @@ public class VersionLoader {
         FileReport.Builder report = new FileReport.Builder(kind, file.getFileName().toString(), limit);
         report.status(FileReport.Status.UNCHANGED);
         return report;
-    }
-
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private long count(String table, long scheduleVersion) {

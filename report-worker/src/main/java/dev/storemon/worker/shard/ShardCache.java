@@ -1,12 +1,14 @@
 package dev.storemon.worker.shard;
 
 import dev.storemon.shard.StoreBuckets;
+import dev.storemon.time.EpochMicros;
 import dev.storemon.worker.WorkerProperties;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +43,8 @@ class ShardCache {
     }
 
     /** One warm shard; immutable, replaced whole. */
-    record Entry(long dataVersion, long scheduleVersion, Map<Integer, ShardReader.Store> stores, ShardPolls polls,
-            long bytes) {
+    record Entry(long dataVersion, Instant createdAt, long scheduleVersion, Map<Integer, ShardReader.Store> stores,
+            ShardPolls polls, long bytes) {
     }
 
     /** A shard's data for one report and where it came from. */
@@ -72,8 +74,11 @@ class ShardCache {
         if (!enabled()) {
             return null;
         }
-        long asOfMicros = ChronoUnit.MICROS.between(Instant.EPOCH, asOf);
+        long asOfMicros = EpochMicros.of(asOf);
         Entry cached = lookup(range);
+        if (cached != null && !reader.versionCreatedAt(cached.dataVersion()).equals(Optional.of(cached.createdAt()))) {
+            cached = null; // the database was emptied and loaded again: same version number, other data
+        }
         if (cached != null && cached.dataVersion() > dataVersion) {
             counts[Source.DATABASE.ordinal()].incrementAndGet();
             return null; // polls of a later version are mixed in; this report reads the database as before
@@ -105,8 +110,8 @@ class ShardCache {
         Map<Integer, ShardReader.Store> stores = reader.stores(range, scheduleVersion);
         long fromMicros = asOfMicros - ShardPolls.WEEK_MICROS - SLACK_MICROS;
         ShardPolls.Rows rows = new ShardPolls.Rows();
-        reader.pollsFrom(range, dataVersion, Instant.EPOCH.plus(fromMicros, ChronoUnit.MICROS), rows);
-        return entry(dataVersion, scheduleVersion, stores, rows.toShardPolls(fromMicros));
+        reader.pollsFrom(range, dataVersion, EpochMicros.toInstant(fromMicros), rows);
+        return entry(dataVersion, createdAt(dataVersion), scheduleVersion, stores, rows.toShardPolls(fromMicros));
     }
 
     private Entry extend(StoreBuckets.Range range, Entry cached, long dataVersion) {
@@ -122,14 +127,19 @@ class ShardCache {
         if (scheduleVersion != cached.scheduleVersion() || newStore) {
             stores = reader.stores(range, scheduleVersion);
         }
-        return entry(dataVersion, scheduleVersion, stores, polls);
+        return entry(dataVersion, createdAt(dataVersion), scheduleVersion, stores, polls);
     }
 
-    private static Entry entry(long dataVersion, long scheduleVersion, Map<Integer, ShardReader.Store> stores,
-            ShardPolls polls) {
+    private Instant createdAt(long dataVersion) {
+        return reader.versionCreatedAt(dataVersion).orElseThrow(
+                () -> new IllegalStateException("data version " + dataVersion + " does not exist"));
+    }
+
+    private static Entry entry(long dataVersion, Instant createdAt, long scheduleVersion,
+            Map<Integer, ShardReader.Store> stores, ShardPolls polls) {
         // A store with its zone and weekly schedule: a few hundred bytes (the schedule's arrays, the map entry).
         long bytes = polls.estimatedBytes() + stores.size() * 400L;
-        return new Entry(dataVersion, scheduleVersion, Map.copyOf(stores), polls, bytes);
+        return new Entry(dataVersion, createdAt, scheduleVersion, Map.copyOf(stores), polls, bytes);
     }
 
     private synchronized Entry lookup(StoreBuckets.Range range) {

@@ -2,13 +2,13 @@ package dev.storemon.worker.shard;
 
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.shard.StoreBuckets;
+import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.Interpolation;
 import dev.storemon.uptime.PollSeries;
 import dev.storemon.uptime.StoreUptime;
 import dev.storemon.uptime.UptimeEngine;
 import dev.storemon.worker.WorkerProperties;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +100,7 @@ class ShardComputer {
         }
         source[0] = warm.source();
         Map<Integer, ShardReader.Store> stores = warm.entry().stores();
-        long asOfMicros = ChronoUnit.MICROS.between(Instant.EPOCH, task.asOf());
+        long asOfMicros = EpochMicros.of(task.asOf());
         warm.entry().polls().forEachStore(asOfMicros, PollSeries.builder(), (storeKey, polls) -> {
             ShardReader.Store store = stores.get(storeKey);
             engine.compute(store.storeId(), store.zone(), store.schedule(), polls).ifPresent(rows::add);

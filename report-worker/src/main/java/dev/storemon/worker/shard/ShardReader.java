@@ -1,10 +1,12 @@
 package dev.storemon.worker.shard;
 
 import dev.storemon.shard.StoreBuckets;
+import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.BusinessHours;
 import dev.storemon.uptime.PollSeries;
 import dev.storemon.uptime.StoreZones;
 import dev.storemon.uptime.WeeklySchedule;
+import dev.storemon.worker.WorkerProperties;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +85,7 @@ class ShardReader {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
 
-    ShardReader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, dev.storemon.worker.WorkerProperties properties) {
+    ShardReader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, WorkerProperties properties) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.streaming.setFetchSize(properties.pollFetchSize());
@@ -100,6 +103,48 @@ class ShardReader {
     /** Receives raw poll rows: store key, epoch microseconds, status. */
     interface RowConsumer {
         void accept(int storeKey, long epochMicros, boolean active);
+    }
+
+    /** Cuts the poll rows, which arrive ordered by store, into one series per store. */
+    private static final class StoreStream {
+
+        private static final int NONE = -1;
+
+        private final PollConsumer consumer;
+        private final PollSeries.Builder builder = PollSeries.builder();
+        private int storeKey = NONE;
+
+        StoreStream(PollConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        void add(int key, long epochMicros, boolean active) {
+            if (key != storeKey) {
+                finish();
+                storeKey = key;
+            }
+            builder.addEpochMicros(epochMicros, active);
+        }
+
+        /** Hands over the current store's polls, if any. */
+        void finish() {
+            if (storeKey != NONE) {
+                consumer.accept(storeKey, builder.build());
+                builder.reset();
+                storeKey = NONE;
+            }
+        }
+    }
+
+    /**
+     * When the data version was created, or empty when it does not exist: tells a version from one of the same number
+     * in a database that was emptied and loaded again (tests, a restore), which the warm cache must not confuse.
+     */
+    Optional<Instant> versionCreatedAt(long dataVersion) {
+        return jdbc.sql("select created_at from data_versions where version = ?")
+                .param(dataVersion)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional();
     }
 
     long scheduleVersion(long dataVersion) {
@@ -147,23 +192,12 @@ class ShardReader {
     void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
         var weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
         var end = asOf.atOffset(ZoneOffset.UTC);
-        PollSeries.Builder builder = PollSeries.builder();
-        int[] current = {-1};
+        var stream = new StoreStream(consumer);
         streaming.query(POLLS, rs -> {
-            int key = rs.getInt(1);
-            if (key != current[0]) {
-                if (current[0] != -1) {
-                    consumer.accept(current[0], builder.build());
-                }
-                builder.reset();
-                current[0] = key;
-            }
             OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
-            builder.addEpochMicros(ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1_000, rs.getBoolean(3));
+            stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
         }, dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(), range.toExclusive());
-        if (current[0] != -1) {
-            consumer.accept(current[0], builder.build());
-        }
+        stream.finish();
     }
 
     /**
@@ -174,7 +208,7 @@ class ShardReader {
     void pollsFrom(StoreBuckets.Range range, long dataVersion, Instant from, RowConsumer consumer) {
         var start = from.atOffset(ZoneOffset.UTC);
         streaming.query(POLLS_FROM, rs -> {
-            consumer.accept(rs.getInt(1), epochMicros(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
         }, dataVersion, start, dataVersion, start, range.fromInclusive(), range.toExclusive());
     }
 
@@ -184,11 +218,7 @@ class ShardReader {
      */
     void pollsOfVersions(StoreBuckets.Range range, long afterVersion, long upToVersion, RowConsumer consumer) {
         streaming.query(POLLS_OF_VERSIONS, rs -> {
-            consumer.accept(rs.getInt(1), epochMicros(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
         }, range.fromInclusive(), range.toExclusive(), afterVersion, upToVersion);
-    }
-
-    private static long epochMicros(OffsetDateTime ts) {
-        return ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1_000;
     }
 }

@@ -7,11 +7,9 @@ import dev.storemon.observability.LogFields;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes shard tasks from {@link Topics#REPORT_TASKS}. The shard is stored (rows and done-mark in one transaction)
@@ -22,37 +20,31 @@ import tools.jackson.databind.json.JsonMapper;
 class ShardTaskListener {
 
     private final ShardComputer computer;
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final KafkaTemplate<String, Object> kafka;
     private final ShardMetrics metrics;
 
-    ShardTaskListener(ShardComputer computer, KafkaTemplate<String, String> kafka, JsonMapper json,
-            ShardMetrics metrics) {
+    ShardTaskListener(ShardComputer computer, KafkaTemplate<String, Object> kafka, ShardMetrics metrics) {
         this.computer = computer;
         this.kafka = kafka;
-        this.json = json;
         this.metrics = metrics;
     }
 
     @KafkaListener(topics = Topics.REPORT_TASKS, groupId = "${storemon.worker.group-id}",
             concurrency = "${storemon.worker.concurrency}")
-    void onTask(ConsumerRecord<String, String> record)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        ReportShardRequested task = json.readValue(record.value(), ReportShardRequested.class);
+    void onTask(ReportShardRequested task) throws ExecutionException, InterruptedException, TimeoutException {
         try (LogFields.Scope report = LogFields.put(LogFields.REPORT_ID, task.reportId());
                 LogFields.Scope shard = LogFields.put(LogFields.SHARD, task.shard())) {
-            onTask(task);
+            compute(task);
         }
     }
 
-    private void onTask(ReportShardRequested task) throws ExecutionException, InterruptedException, TimeoutException {
+    private void compute(ReportShardRequested task) throws ExecutionException, InterruptedException, TimeoutException {
         ShardComputer.Result result = metrics.timed(() -> computer.process(task));
         if (result.outcome() == ShardComputer.Outcome.DROPPED) {
             return;
         }
         // Announced again for a shard that was already done: the gateway may have missed the first announcement.
         ReportShardCompleted done = new ReportShardCompleted(task.reportId(), task.shard(), result.storeCount());
-        kafka.send(Topics.REPORT_SHARD_COMPLETED, task.reportId(), json.writeValueAsString(done))
-                .get(30, TimeUnit.SECONDS);
+        kafka.send(Topics.REPORT_SHARD_COMPLETED, task.reportId(), done).get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,6 +1,5 @@
-package dev.storemon.gateway;
+package dev.storemon.testing;
 
-import dev.storemon.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain kafka-clients access to the shared broker, independent of the services' Spring configuration. */
-public final class KafkaTopics {
+/**
+ * Plain kafka-clients access to the shared broker, independent of the services' Spring configuration: values are the
+ * text on the wire, as a third party sees them.
+ */
+public final class TestKafka {
 
-    private KafkaTopics() {
+    private TestKafka() {
     }
 
     /** Every record currently in the topic, from the beginning, read by a consumer outside any group. */

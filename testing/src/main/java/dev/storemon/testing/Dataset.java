@@ -1,4 +1,4 @@
-package dev.storemon.gateway.report;
+package dev.storemon.testing;
 
 import dev.storemon.shard.StoreBuckets;
 import dev.storemon.uptime.BusinessHours;
@@ -25,27 +25,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * older than the week, a store with no poll at all, and decoys the report must not read: a later schedule version, and
  * polls of a later data version (as if a load committed while the report ran).
  */
-final class Dataset {
+public final class Dataset {
 
-    static final long VERSION = 1;
-    static final long SCHEDULE_VERSION = 7;
+    /** The data version the dataset loads; polls of {@code VERSION + 1} are decoys. */
+    public static final long VERSION = 1;
+    /** The schedule version of {@link #VERSION}; {@code SCHEDULE_VERSION + 1} is a decoy. */
+    public static final long SCHEDULE_VERSION = 7;
     private static final long DECOY_SCHEDULE_VERSION = 8;
     private static final String[] ZONES = {"America/New_York", "America/Chicago", "America/Denver",
         "America/Los_Angeles", "America/Phoenix", "Asia/Kolkata", null, "Not/AZone"};
 
     /** One generated store. */
-    record Store(String id, String zone, List<BusinessHours> hours, List<Instant> pollTimes, List<Boolean> active) {
+    public record Store(String id, String zone, List<BusinessHours> hours, List<Instant> pollTimes, List<Boolean> active) {
     }
 
-    final List<Store> stores = new ArrayList<>();
-    final Instant latestPoll;
+    /** The generated stores, in generation order. */
+    public final List<Store> stores = new ArrayList<>();
+    /** The latest poll of {@link #VERSION}. */
+    public final Instant latestPoll;
 
     /**
      * @param seed   makes the data reproducible
      * @param count  number of stores
      * @param around polls run from 9 days before to 1 day after this instant
      */
-    Dataset(long seed, int count, Instant around) {
+    public Dataset(long seed, int count, Instant around) {
         Random random = new Random(seed);
         Instant latest = Instant.EPOCH;
         for (int i = 0; i < count; i++) {
@@ -94,7 +98,7 @@ final class Dataset {
     }
 
     /** Empties nothing: call it on an empty schema. Writes the stores, polls, schedules and data version 1. */
-    void load(JdbcClient jdbc) {
+    public void load(JdbcClient jdbc) {
         long run = jdbc.sql("""
                         insert into ingest_runs (trigger, status, started_at, finished_at, data_version)
                         values ('startup', 'SUCCEEDED', now(), now(), ?) returning id
@@ -144,7 +148,7 @@ final class Dataset {
     }
 
     /** The CSV of the engine run directly on this data, rows sorted by store id. */
-    String expectedCsv(Instant asOf, Interpolation interpolation) {
+    public String expectedCsv(Instant asOf, Interpolation interpolation) {
         UptimeEngine engine = new UptimeEngine(asOf, interpolation);
         StringBuilder csv = new StringBuilder(ReportCsv.HEADER).append('\n');
         stores.stream().sorted(Comparator.comparing(Store::id)).forEach(store -> {

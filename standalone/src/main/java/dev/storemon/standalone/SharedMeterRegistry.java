@@ -1,0 +1,41 @@
+package dev.storemon.standalone;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * One Prometheus registry for every service context of the process, so that the gateway's
+ * {@code /actuator/prometheus} shows the workers' metrics too. Registered in each context before it refreshes; Boot's
+ * metrics auto-configuration backs off for an existing {@link PrometheusMeterRegistry} and {@link PrometheusRegistry}
+ * (the scrape endpoint reads the latter), and still applies its binders and customizers to this one.
+ *
+ * <p>Each context closes its registries when it closes; this one must outlive all of them (and a context whose start
+ * failed and is retried), so only {@link #closeShared()} closes it, after the last service has stopped.
+ */
+final class SharedMeterRegistry extends PrometheusMeterRegistry {
+
+    SharedMeterRegistry() {
+        super(PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM);
+    }
+
+    /** Called as an initializer of each service context. */
+    void registerIn(ConfigurableApplicationContext context) {
+        GenericApplicationContext registry = (GenericApplicationContext) context;
+        registry.registerBean("storemonSharedMeterRegistry", PrometheusMeterRegistry.class, () -> this);
+        registry.registerBean("storemonSharedPrometheusRegistry", PrometheusRegistry.class,
+                this::getPrometheusRegistry);
+    }
+
+    /** Ignored: closing one service's context must not close the others' registry. */
+    @Override
+    public void close() {
+    }
+
+    void closeShared() {
+        super.close();
+    }
+}
