@@ -59,7 +59,12 @@ class ShardCache {
 
     ShardCache(ShardReader reader, WorkerProperties properties) {
         this.reader = reader;
-        this.maxBytes = properties.cacheMaxBytes().toBytes();
+        // Never more than a quarter of the heap: a worker started with a small -Xmx (e.g. 256m at ten times the data)
+        // must keep room for the shard it is computing.
+        long configured = properties.cacheMaxBytes().toBytes();
+        this.maxBytes = Math.min(configured, Runtime.getRuntime().maxMemory() / 4);
+        log.info("shard cache: up to {} MB{}", maxBytes / (1024 * 1024),
+                maxBytes < configured ? " (a quarter of the heap, below storemon.worker.cache-max-bytes)" : "");
     }
 
     boolean enabled() {
