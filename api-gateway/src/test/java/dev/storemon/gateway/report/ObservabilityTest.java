@@ -68,16 +68,17 @@ class ObservabilityTest extends GatewayTestBase {
                 response -> "OUT_OF_SERVICE".equals(component(response, "data")));
         readinessBeforeData = get("/actuator/health/readiness");
 
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        logs.start();
-        root.addAppender(logs);
-
         workers.start("observed");
         List<String> args = new ArrayList<>();
         TestInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of("--storemon.ingest.source-dir=" + Path.of("..", "data", "sample").toAbsolutePath(),
                 "--storemon.ingest.run-on-start=false", "--storemon.ingest.cron=-", "--spring.main.banner-mode=off"));
         ingest = IngestWorkerApplication.builder().run(args.toArray(String[]::new));
+        // Attached after the last context started: starting a Spring application may re-initialise Logback, which
+        // drops appenders added by hand.
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
 
         assertThat(post("/api/ingest", null).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(

@@ -189,7 +189,7 @@ class ReportApiContractTest extends GatewayTestBase {
         assertJson(response);
         assertThat(PLAIN.readTree(response.body()).path("paths").propertyNames()).containsExactlyInAnyOrder(
                 "/trigger_report", "/api/trigger_report", "/get_report", "/api/get_report", "/api/ingest",
-                "/api/ingest/status");
+                "/api/ingest/status", "/api/reports", "/api/reports/{report_id}/stores/{store_id}/timeline");
     }
 
     private UUID insertReport(String status, String csv, String error) {
