@@ -15,6 +15,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,10 +41,12 @@ class GetReportController {
 
     private final Reports reports;
     private final RequestValidator validator;
+    private final ReportDownloads downloads;
 
-    GetReportController(Reports reports, RequestValidator validator) {
+    GetReportController(Reports reports, RequestValidator validator, ReportDownloads downloads) {
         this.reports = reports;
         this.validator = validator;
+        this.downloads = downloads;
     }
 
     /** The answers of both forms of get_report. */
@@ -57,13 +60,19 @@ class GetReportController {
                 @Header(name = "X-Report-Status", description = "Complete, with the CSV",
                         schema = @Schema(type = "string", allowableValues = "Complete")),
                 @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "attachment; "
-                        + "filename=\"report-<report_id>.csv\", with the CSV", schema = @Schema(type = "string"))},
+                        + "filename=\"report-<report_id>.csv\", with the CSV", schema = @Schema(type = "string")),
+                @Header(name = HttpHeaders.ETAG, description = "with the CSV: the quoted SHA-256 of its bytes "
+                        + "(csv_sha256 of report-completed)", schema = @Schema(type = "string")),
+                @Header(name = HttpHeaders.CACHE_CONTROL, description = "with the CSV: private, max-age=31536000,"
+                        + " immutable (gzip with Accept-Encoding: gzip, Vary: Accept-Encoding)",
+                        schema = @Schema(type = "string"))},
             content = {
                 @Content(mediaType = "text/csv", schema = @Schema(type = "string", example = "store_id,"
                         + "uptime_last_hour,uptime_last_day,uptime_last_week,downtime_last_hour,downtime_last_day,"
                         + "downtime_last_week\n1,60.00,20.50,100.25,0.00,3.50,67.75\n")),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                         schema = @Schema(oneOf = {CompleteReport.class, ReportFailed.class}))})
+    @ApiResponse(responseCode = "304", description = "Complete, and If-None-Match names its ETag: no body")
     @ApiResponse(responseCode = "400", description = "A missing or malformed report_id, or an unreadable body",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
@@ -80,8 +89,12 @@ class GetReportController {
             @Parameter(description = "the id trigger_report answered", required = true,
                     schema = @Schema(type = "string", format = "uuid"))
             @RequestParam(name = "report_id", required = false) String reportId,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return answer(new GetReportRequest(reportId), accept);
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+            String acceptEncoding) {
+        return answer(new GetReportRequest(reportId), accept, ifNoneMatch, acceptEncoding);
     }
 
     @Operation(operationId = "getReportByPost", summary = "A report's progress, CSV or failure, the id in a JSON body",
@@ -93,12 +106,24 @@ class GetReportController {
                     schema = @Schema(type = "string", format = "uuid"))
             @RequestParam(name = "report_id", required = false) String reportId,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+            String acceptEncoding,
             @RequestBody(required = false) GetReportRequest body) {
-        return answer(new GetReportRequest(reportId).overriddenBy(body), accept);
+        return answer(new GetReportRequest(reportId).overriddenBy(body), accept, ifNoneMatch, acceptEncoding);
     }
 
-    private ResponseEntity<Object> answer(GetReportRequest request, String accept) {
+    private ResponseEntity<Object> answer(GetReportRequest request, String accept, String ifNoneMatch,
+            String acceptEncoding) {
         UUID id = validator.valid(request).id();
+        if (!wantsJson(accept)) {
+            // A complete report's CSV: from memory once read, with ETag, 304 and gzip (ReportDownloads).
+            Optional<ReportDownloads.Download> download = downloads.find(id);
+            if (download.isPresent()) {
+                return downloads.response(download.get(), ifNoneMatch, acceptEncoding);
+            }
+        }
         Report report = reports.find(id).orElseThrow(
                 () -> new ProblemException(ProblemType.REPORT_NOT_FOUND, "no report with report_id " + id));
         // JSON answers are JSON whatever the Accept header says: a CSV client still reads a 202 or a failure.

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,35 @@ class ShardReader {
             order by s.bucket, s.store_key
             """;
 
+    // For the warm cache (ShardCache): the same shape as POLLS with no upper bound, so that every as_of whose week
+    // starts at or after the lower bound can be answered from what was read (the last poll before the bound included).
+    private static final String POLLS_FROM = """
+            select s.store_key, p.ts, p.active
+            from stores s
+            cross join lateral (
+                (select ts, active
+                 from polls
+                 where store_key = s.store_key and version <= ? and ts < ?
+                 order by ts desc
+                 limit 1)
+                union all
+                (select ts, active
+                 from polls
+                 where store_key = s.store_key and version <= ? and ts >= ?)
+            ) p
+            where s.bucket >= ? and s.bucket < ?
+            order by s.bucket, s.store_key
+            """;
+
+    // Polls stored by the data versions after the cached one (polls carry the version that stored them), any time.
+    private static final String POLLS_OF_VERSIONS = """
+            select p.store_key, p.ts, p.active
+            from stores s
+            join polls p on p.store_key = s.store_key
+            where s.bucket >= ? and s.bucket < ? and p.version > ? and p.version <= ?
+            order by s.bucket, s.store_key, p.ts
+            """;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
 
@@ -68,6 +98,11 @@ class ShardReader {
     /** Receives each store's polls, in store order; the series is only valid during the call. */
     interface PollConsumer {
         void accept(int storeKey, PollSeries polls);
+    }
+
+    /** Receives raw poll rows: store key, epoch microseconds, status. */
+    interface RowConsumer {
+        void accept(int storeKey, long epochMicros, boolean active);
     }
 
     /** Cuts the poll rows, which arrive ordered by store, into one series per store. */
@@ -99,6 +134,17 @@ class ShardReader {
                 storeKey = NONE;
             }
         }
+    }
+
+    /**
+     * When the data version was created, or empty when it does not exist: tells a version from one of the same number
+     * in a database that was emptied and loaded again (tests, a restore), which the warm cache must not confuse.
+     */
+    Optional<Instant> versionCreatedAt(long dataVersion) {
+        return jdbc.sql("select created_at from data_versions where version = ?")
+                .param(dataVersion)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional();
     }
 
     long scheduleVersion(long dataVersion) {
@@ -152,5 +198,27 @@ class ShardReader {
             stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
         }, dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(), range.toExclusive());
         stream.finish();
+    }
+
+    /**
+     * Streams, in store order ({@code bucket, store_key}) and time order within a store, every poll of the range with
+     * {@code version <= dataVersion} and {@code ts >= from}, preceded by each store's last poll before {@code from}.
+     * Must run inside a transaction (server-side cursor).
+     */
+    void pollsFrom(StoreBuckets.Range range, long dataVersion, Instant from, RowConsumer consumer) {
+        var start = from.atOffset(ZoneOffset.UTC);
+        streaming.query(POLLS_FROM, rs -> {
+            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+        }, dataVersion, start, dataVersion, start, range.fromInclusive(), range.toExclusive());
+    }
+
+    /**
+     * Streams the polls of the range stored by versions in {@code (afterVersion, upToVersion]}, in store order and
+     * time order within a store. Must run inside a transaction (server-side cursor).
+     */
+    void pollsOfVersions(StoreBuckets.Range range, long afterVersion, long upToVersion, RowConsumer consumer) {
+        streaming.query(POLLS_OF_VERSIONS, rs -> {
+            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+        }, range.fromInclusive(), range.toExclusive(), afterVersion, upToVersion);
     }
 }
