@@ -2,6 +2,7 @@ package dev.storemon.gateway.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.storemon.gateway.web.JsonText;
+import dev.storemon.gateway.web.UuidText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
