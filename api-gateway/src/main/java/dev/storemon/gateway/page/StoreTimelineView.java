@@ -24,9 +24,14 @@ record StoreTimelineView(
         @JsonProperty("time_zone") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "America/Chicago")
         String timeZone,
         @JsonProperty("as_of") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant asOf,
-        @JsonProperty("as_of_local") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDateTime asOfLocal,
+        @JsonProperty("as_of_local")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = String.class, format = LOCAL,
+                example = LOCAL_EXAMPLE)
+        LocalDateTime asOfLocal,
         @JsonProperty("week_start") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant weekStart,
-        @JsonProperty("week_start_local") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @JsonProperty("week_start_local")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = String.class, format = LOCAL,
+                example = LOCAL_EXAMPLE)
         LocalDateTime weekStartLocal,
         @JsonProperty("interpolation") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 allowableValues = {"nearest", "previous"}) String interpolation,
@@ -34,6 +39,13 @@ record StoreTimelineView(
         @JsonProperty("figures") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Figures figures,
         @JsonProperty("segments") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Segment> segments,
         @JsonProperty("polls") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Poll> polls) {
+
+    /**
+     * A date-time on the store's clock, without offset: not OpenAPI's {@code date-time} (RFC 3339 requires an
+     * offset, and a generated client would fail to read it), so a string of a format of our own.
+     */
+    static final String LOCAL = "local-date-time";
+    static final String LOCAL_EXAMPLE = "2023-01-25T05:59:52.131418";
 
     /** The six figures exactly as the report's CSV line writes them (hour in minutes, day and week in hours). */
     @Schema(name = "StoreFigures", description = "The six figures as the report's CSV line writes them")
@@ -62,8 +74,14 @@ record StoreTimelineView(
     record Segment(
             @JsonProperty("start") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant start,
             @JsonProperty("end") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant end,
-            @JsonProperty("start_local") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDateTime startLocal,
-            @JsonProperty("end_local") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDateTime endLocal,
+            @JsonProperty("start_local")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = String.class, format = LOCAL,
+                    example = LOCAL_EXAMPLE)
+            LocalDateTime startLocal,
+            @JsonProperty("end_local")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = String.class, format = LOCAL,
+                    example = LOCAL_EXAMPLE)
+            LocalDateTime endLocal,
             @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     allowableValues = {"up", "down"}) String status) {
     }
@@ -72,7 +90,10 @@ record StoreTimelineView(
     @Schema(name = "TimelinePoll", description = "A poll the engine used")
     record Poll(
             @JsonProperty("at") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant at,
-            @JsonProperty("at_local") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDateTime atLocal,
+            @JsonProperty("at_local")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = String.class, format = LOCAL,
+                    example = LOCAL_EXAMPLE)
+            LocalDateTime atLocal,
             @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     allowableValues = {"active", "inactive"}) String status) {
     }

@@ -51,8 +51,8 @@ class GetReportController {
     @Retention(RetentionPolicy.RUNTIME)
     @ApiResponse(responseCode = "202", description = "Running: the progress", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReportProgress.class)))
-    @ApiResponse(responseCode = "200", description = "Complete: the CSV (text/csv, or JSON with Accept: "
-            + "application/json); or Failed: why, as JSON",
+    @ApiResponse(responseCode = "200", description = "Complete: the CSV (text/csv, or JSON with format=json or "
+            + "Accept: application/json); or Failed: why, as JSON",
             headers = {
                 @Header(name = "X-Report-Status", description = "Complete, with the CSV",
                         schema = @Schema(type = "string", allowableValues = "Complete")),
@@ -64,7 +64,8 @@ class GetReportController {
                         + "downtime_last_week\n1,60.00,20.50,100.25,0.00,3.50,67.75\n")),
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                         schema = @Schema(oneOf = {CompleteReport.class, ReportFailed.class}))})
-    @ApiResponse(responseCode = "400", description = "A missing or malformed report_id, or an unreadable body",
+    @ApiResponse(responseCode = "400", description = "A missing or malformed report_id, a format other than csv or "
+            + "json, or an unreadable body",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No report has this id",
@@ -80,8 +81,12 @@ class GetReportController {
             @Parameter(description = "the id trigger_report answered", required = true,
                     schema = @Schema(type = "string", format = "uuid"))
             @RequestParam(name = "report_id", required = false) String reportId,
+            @Parameter(description = "the form of a complete report, as Accept: text/csv or application/json "
+                    + "would choose it (and winning over Accept); default: chosen by Accept",
+                    schema = @Schema(type = "string", allowableValues = {"csv", "json"}))
+            @RequestParam(name = "format", required = false) String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return answer(new GetReportRequest(reportId), accept);
+        return answer(new GetReportRequest(reportId, format), accept);
     }
 
     @Operation(operationId = "getReportByPost", summary = "A report's progress, CSV or failure, the id in a JSON body",
@@ -92,9 +97,13 @@ class GetReportController {
             @Parameter(description = "the id trigger_report answered, when the body has none",
                     schema = @Schema(type = "string", format = "uuid"))
             @RequestParam(name = "report_id", required = false) String reportId,
+            @Parameter(description = "the form of a complete report when the body has none, as Accept: text/csv or "
+                    + "application/json would choose it (and winning over Accept); default: chosen by Accept",
+                    schema = @Schema(type = "string", allowableValues = {"csv", "json"}))
+            @RequestParam(name = "format", required = false) String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestBody(required = false) GetReportRequest body) {
-        return answer(new GetReportRequest(reportId).overriddenBy(body), accept);
+        return answer(new GetReportRequest(reportId, format).overriddenBy(body), accept);
     }
 
     private ResponseEntity<Object> answer(GetReportRequest request, String accept) {
@@ -107,7 +116,7 @@ class GetReportController {
                     .body(new ReportProgress(id, report.status(), report.shardsDone(), report.shardCount()));
             case FAILED -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new ReportFailed(id, report.status(), report.error()));
-            case COMPLETE -> wantsJson(accept)
+            case COMPLETE -> wantsJson(request.format(), accept)
                     ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new CompleteReport(id,
                             report.status(), report.asOf(), report.dataVersion(), report.interpolation(),
                             report.storeCount(), report.csv()))
@@ -119,8 +128,14 @@ class GetReportController {
         };
     }
 
-    /** JSON when the client names application/json and not text/csv; the CSV otherwise (browsers, curl). */
-    private static boolean wantsJson(String accept) {
+    /**
+     * JSON when {@code format=json}, or without a format when the client names application/json and not text/csv; the
+     * CSV otherwise (browsers, curl). The parameter serves plain links, which cannot set Accept (the owners' page).
+     */
+    private static boolean wantsJson(String format, String accept) {
+        if (format != null) {
+            return GetReportRequest.JSON.equals(format);
+        }
         return accept != null && accept.contains("application/json") && !accept.contains("text/csv");
     }
 }

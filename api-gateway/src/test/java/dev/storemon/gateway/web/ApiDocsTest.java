@@ -99,9 +99,13 @@ class ApiDocsTest extends GatewayTestBase {
                 assertThat(ref(responses.path("404"), "application/problem+json")).isEqualTo(SCHEMAS + "ProblemDetail");
                 assertThat(parameter(docs.path("paths").path(path).path(method), "report_id").path("schema")
                         .path("format").asString()).isEqualTo("uuid");
+                assertThat(strings(parameter(docs.path("paths").path(path).path(method), "format").path("schema")
+                        .path("enum"))).containsExactly("csv", "json");
             }
             assertThat(ref(docs.path("paths").path(path).path("post").path("requestBody"), "application/json"))
                     .isEqualTo(SCHEMAS + "GetReportRequest");
+            assertThat(strings(docs.path("components").path("schemas").path("GetReportRequest").path("properties")
+                    .path("format").path("enum"))).containsExactly("csv", "json");
         }
     }
 
@@ -153,6 +157,14 @@ class ApiDocsTest extends GatewayTestBase {
                 .isEqualTo("number");
         assertThat(strings(schemas.path("StoreTimelineView").path("required"))).contains("segments", "polls",
                 "figures");
+        // instants are date-time (with an offset); local times are not, or a generated client fails to read them
+        assertThat(view.path("as_of").path("format").asString()).isEqualTo("date-time");
+        for (JsonNode local : List.of(view.path("as_of_local"), view.path("week_start_local"),
+                schemas.path("TimelineSegment").path("properties").path("start_local"),
+                schemas.path("TimelinePoll").path("properties").path("at_local"))) {
+            assertThat(local.path("type").asString()).isEqualTo("string");
+            assertThat(local.path("format").asString()).isEqualTo("local-date-time");
+        }
     }
 
     @Test
