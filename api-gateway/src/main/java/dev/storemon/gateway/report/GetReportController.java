@@ -54,8 +54,8 @@ class GetReportController {
     @Retention(RetentionPolicy.RUNTIME)
     @ApiResponse(responseCode = "202", description = "Running: the progress", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReportProgress.class)))
-    @ApiResponse(responseCode = "200", description = "Complete: the CSV (text/csv, or JSON with Accept: "
-            + "application/json); or Failed: why, as JSON",
+    @ApiResponse(responseCode = "200", description = "Complete: the CSV (text/csv, or JSON with format=json or "
+            + "Accept: application/json); or Failed: why, as JSON",
             headers = {
                 @Header(name = "X-Report-Status", description = "Complete, with the CSV",
                         schema = @Schema(type = "string", allowableValues = "Complete")),
@@ -73,7 +73,8 @@ class GetReportController {
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                         schema = @Schema(oneOf = {CompleteReport.class, ReportFailed.class}))})
     @ApiResponse(responseCode = "304", description = "Complete, and If-None-Match names its ETag: no body")
-    @ApiResponse(responseCode = "400", description = "A missing or malformed report_id, or an unreadable body",
+    @ApiResponse(responseCode = "400", description = "A missing or malformed report_id, a format other than csv or "
+            + "json, or an unreadable body",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No report has this id",
@@ -89,12 +90,16 @@ class GetReportController {
             @Parameter(description = "the id trigger_report answered", required = true,
                     schema = @Schema(type = "string", format = "uuid"))
             @RequestParam(name = "report_id", required = false) String reportId,
+            @Parameter(description = "the form of a complete report, as Accept: text/csv or application/json "
+                    + "would choose it (and winning over Accept); default: chosen by Accept",
+                    schema = @Schema(type = "string", allowableValues = {"csv", "json"}))
+            @RequestParam(name = "format", required = false) String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
             String ifNoneMatch,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer(new GetReportRequest(reportId), accept, ifNoneMatch, acceptEncoding);
+        return answer(new GetReportRequest(reportId, format), accept, ifNoneMatch, acceptEncoding);
     }
 
     @Operation(operationId = "getReportByPost", summary = "A report's progress, CSV or failure, the id in a JSON body",
@@ -105,19 +110,23 @@ class GetReportController {
             @Parameter(description = "the id trigger_report answered, when the body has none",
                     schema = @Schema(type = "string", format = "uuid"))
             @RequestParam(name = "report_id", required = false) String reportId,
+            @Parameter(description = "the form of a complete report when the body has none, as Accept: text/csv or "
+                    + "application/json would choose it (and winning over Accept); default: chosen by Accept",
+                    schema = @Schema(type = "string", allowableValues = {"csv", "json"}))
+            @RequestParam(name = "format", required = false) String format,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
             String ifNoneMatch,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding,
             @RequestBody(required = false) GetReportRequest body) {
-        return answer(new GetReportRequest(reportId).overriddenBy(body), accept, ifNoneMatch, acceptEncoding);
+        return answer(new GetReportRequest(reportId, format).overriddenBy(body), accept, ifNoneMatch, acceptEncoding);
     }
 
     private ResponseEntity<Object> answer(GetReportRequest request, String accept, String ifNoneMatch,
             String acceptEncoding) {
         UUID id = validator.valid(request).id();
-        if (!wantsJson(accept)) {
+        if (!wantsJson(request.format(), accept)) {
             // A complete report's CSV: from memory once read, with ETag, 304 and gzip (ReportDownloads).
             Optional<ReportDownloads.Download> download = downloads.find(id);
             if (download.isPresent()) {
@@ -132,7 +141,7 @@ class GetReportController {
                     .body(new ReportProgress(id, report.status(), report.shardsDone(), report.shardCount()));
             case FAILED -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new ReportFailed(id, report.status(), report.error()));
-            case COMPLETE -> wantsJson(accept)
+            case COMPLETE -> wantsJson(request.format(), accept)
                     ? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new CompleteReport(id,
                             report.status(), report.asOf(), report.dataVersion(), report.interpolation(),
                             report.storeCount(), report.csv()))
@@ -144,8 +153,14 @@ class GetReportController {
         };
     }
 
-    /** JSON when the client names application/json and not text/csv; the CSV otherwise (browsers, curl). */
-    private static boolean wantsJson(String accept) {
+    /**
+     * JSON when {@code format=json}, or without a format when the client names application/json and not text/csv; the
+     * CSV otherwise (browsers, curl). The parameter serves plain links, which cannot set Accept (the owners' page).
+     */
+    private static boolean wantsJson(String format, String accept) {
+        if (format != null) {
+            return GetReportRequest.JSON.equals(format);
+        }
         return accept != null && accept.contains("application/json") && !accept.contains("text/csv");
     }
 }

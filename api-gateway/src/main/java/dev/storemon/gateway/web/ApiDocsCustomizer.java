@@ -48,8 +48,9 @@ class ApiDocsCustomizer {
         return new ObjectSchema()
                 .description("An RFC 9457 Problem Details answer (application/problem+json)")
                 .addProperty("type", new StringSchema().format("uri").description("the kind of problem, one of "
-                        + ProblemType.BASE + "...: invalid-request, report-not-found, not-found, method-not-allowed, "
-                        + "not-acceptable, no-data, unsupported-media-type, internal-error, unavailable")
+                        + ProblemType.BASE + "...: invalid-request, report-not-found, store-not-found, not-found, "
+                        + "method-not-allowed, not-acceptable, no-data, unsupported-media-type, internal-error, "
+                        + "unavailable")
                         .example(ProblemType.INVALID_REQUEST.uri().toString()))
                 .addProperty("title", new StringSchema().description("the kind of problem, for people")
                         .example(ProblemType.INVALID_REQUEST.title()))

@@ -15,6 +15,8 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
     /** No report has the id asked for. */
     REPORT_NOT_FOUND("report-not-found", HttpStatus.NOT_FOUND, "Report not found"),
+    /** The report exists; the store asked for is not in it. */
+    STORE_NOT_FOUND("store-not-found", HttpStatus.NOT_FOUND, "Store not in report"),
     /** No route has this path. */
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     /** The route exists, not with this method. */

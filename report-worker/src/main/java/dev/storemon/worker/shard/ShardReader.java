@@ -1,5 +1,6 @@
 package dev.storemon.worker.shard;
 
+import dev.storemon.db.ReportReads;
 import dev.storemon.shard.StoreBuckets;
 import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.BusinessHours;
@@ -12,7 +13,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,33 +25,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one shard's stores, their schedules and only the polls a report needs: those in the week before as-of, plus
- * each store's last poll before that week. Polls are streamed store by store, so memory stays bounded by the shard's
+ * each store's last poll before that week (the queries: {@link ReportReads}, shared with the gateway's timeline). Polls are streamed store by store, so memory stays bounded by the shard's
  * largest store, not by the shard.
  */
 @Component
 class ShardReader {
 
-    // Timestamps are read as they are: with binary transfer (prepareThreshold -1 in report-worker.yml) Postgres sends
-    // its int64 microseconds, which is cheaper for the server than any epoch arithmetic in SQL, and exact.
-    // The last poll before the week, then the week itself; "stores" is walked in index order (bucket, store_key),
-    // which is also the ORDER BY, so Postgres streams without sorting.
-    private static final String POLLS = """
-            select s.store_key, p.ts, p.active
-            from stores s
-            cross join lateral (
-                (select ts, active
-                 from polls
-                 where store_key = s.store_key and version <= ? and ts < ?
-                 order by ts desc
-                 limit 1)
-                union all
-                (select ts, active
-                 from polls
-                 where store_key = s.store_key and version <= ? and ts >= ? and ts <= ?)
-            ) p
-            where s.bucket >= ? and s.bucket < ?
-            order by s.bucket, s.store_key
-            """;
+    private static final String POLLS = ReportReads.polls(ReportReads.BUCKET_RANGE);
+    private static final String HOURS = ReportReads.businessHours(ReportReads.BUCKET_RANGE);
+    private static final String STORES = ReportReads.stores(ReportReads.BUCKET_RANGE);
 
     // For the warm cache (ShardCache): the same shape as POLLS with no upper bound, so that every as_of whose week
     // starts at or after the lower bound can be answered from what was read (the last poll before the bound included).
@@ -148,7 +130,7 @@ class ShardReader {
     }
 
     long scheduleVersion(long dataVersion) {
-        return jdbc.sql("select schedule_version from data_versions where version = ?")
+        return jdbc.sql(ReportReads.SCHEDULE_VERSION)
                 .param(dataVersion)
                 .query(Long.class)
                 .optional()
@@ -158,24 +140,14 @@ class ShardReader {
     /** The shard's stores by store key, with their zone and business hours of {@code scheduleVersion}. */
     Map<Integer, Store> stores(StoreBuckets.Range range, long scheduleVersion) {
         Map<Integer, List<BusinessHours>> hours = new HashMap<>();
-        jdbc.sql("""
-                        select h.store_key, h.day, h.start_local, h.end_local
-                        from stores s
-                        join business_hours h on h.store_key = s.store_key and h.schedule_version = ?
-                        where s.bucket >= ? and s.bucket < ?
-                        """)
-                .params(scheduleVersion, range.fromInclusive(), range.toExclusive())
+        jdbc.sql(HOURS)
+                .params(ReportReads.scheduleParameters(scheduleVersion, range.fromInclusive(), range.toExclusive()))
                 .query((RowCallbackHandler) rs -> hours.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                         .add(new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
                                 rs.getObject(4, LocalTime.class))));
         Map<Integer, Store> stores = new HashMap<>();
-        jdbc.sql("""
-                        select s.store_key, s.store_id, z.zone_id
-                        from stores s
-                        left join store_zones z on z.store_key = s.store_key and z.schedule_version = ?
-                        where s.bucket >= ? and s.bucket < ?
-                        """)
-                .params(scheduleVersion, range.fromInclusive(), range.toExclusive())
+        jdbc.sql(STORES)
+                .params(ReportReads.scheduleParameters(scheduleVersion, range.fromInclusive(), range.toExclusive()))
                 .query((RowCallbackHandler) rs -> {
                     int key = rs.getInt(1);
                     List<BusinessHours> rows = hours.getOrDefault(key, List.of());
@@ -190,13 +162,11 @@ class ShardReader {
      * fetch size (a server-side cursor) when auto-commit is off.
      */
     void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
-        var weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
-        var end = asOf.atOffset(ZoneOffset.UTC);
         var stream = new StoreStream(consumer);
         streaming.query(POLLS, rs -> {
             OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
             stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
-        }, dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(), range.toExclusive());
+        }, ReportReads.pollParameters(dataVersion, asOf, range.fromInclusive(), range.toExclusive()));
         stream.finish();
     }
 
