@@ -8,7 +8,7 @@ import { drawTimeline, intervalsTable } from './timeline-chart.js';
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 400;
 
-const state = { reportId: null, loading: 0, jsonUrl: null };
+const state = { reportId: null, loading: 0 };
 
 const table = new ReportTable({
   table: $('report-table'), filter: $('filter'), pageSize: $('page-size'), count: $('table-count'),
@@ -88,8 +88,7 @@ async function openReport(id) {
       say(await problemOf(response), 'error');
       return;
     }
-    const text = await response.text();
-    const report = JSON.parse(text);
+    const report = await response.json();
     if (report.status === 'Failed') {
       setProgress(0, 1, 'Failed');
       say(`Report ${id} failed: ${report.error}`, 'error');
@@ -97,13 +96,13 @@ async function openReport(id) {
       return;
     }
     setProgress(1, 1, `Complete: ${formatCount(report.store_count)} stores`);
-    showReport(report, text);
+    showReport(report);
     refreshRecent();
     return;
   }
 }
 
-function showReport(report, rawJson) {
+function showReport(report) {
   const rows = parseCsv(report.csv);
   $('empty-view').hidden = true;
   $('report-view').hidden = false;
@@ -114,9 +113,7 @@ function showReport(report, rawJson) {
   const csv = $('download-csv');
   csv.href = `/get_report?report_id=${encodeURIComponent(report.report_id)}`;
   const json = $('download-json');
-  if (state.jsonUrl) URL.revokeObjectURL(state.jsonUrl);
-  state.jsonUrl = URL.createObjectURL(new Blob([rawJson], { type: 'application/json' }));
-  json.href = state.jsonUrl;
+  json.href = `/get_report?report_id=${encodeURIComponent(report.report_id)}&format=json`;
   json.download = `report-${report.report_id}.json`;
   renderSummary(summarize(rows));
   table.show(rows);

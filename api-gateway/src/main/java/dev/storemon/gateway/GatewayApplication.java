@@ -1,6 +1,7 @@
 package dev.storemon.gateway;
 
 import dev.storemon.messages.KafkaMessaging;
+import dev.storemon.outbox.OutboxConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The HTTP API: records reports, publishes shard tasks, assembles the final CSV. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(KafkaMessaging.class)
+@Import({KafkaMessaging.class, OutboxConfiguration.class})
 @EnableScheduling
 public class GatewayApplication {
 

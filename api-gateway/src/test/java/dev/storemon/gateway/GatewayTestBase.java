@@ -38,12 +38,18 @@ public abstract class GatewayTestBase {
         TestInfrastructure.register(registry);
     }
 
-    /** Empties every table: tests share one database. */
+    /**
+     * Empties every table: tests share one database. The sweeper reads these tables every second, so a truncate can
+     * meet it in a deadlock and be chosen as its victim: tried again until it goes through.
+     */
     protected void truncateAll() {
-        jdbc.sql("""
-                truncate report_rows, report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
-                         data_versions, ingest_runs, api_keys restart identity
-                """).update();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            jdbc.sql("""
+                    truncate report_rows, report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
+                             data_versions, ingest_runs, api_keys restart identity
+                    """).update();
+            return true;
+        });
     }
 
     /** Records a finished ingest run and a data version on it; returns the version. */

@@ -1,6 +1,7 @@
 package dev.storemon.uptime;
 
 import dev.storemon.time.EpochMicros;
+import dev.storemon.time.EpochNanos;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -84,8 +85,7 @@ public final class PollSeries {
          * @return this builder
          */
         public Builder add(Instant at, boolean isActive) {
-            return addEpochNanos(Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano()),
-                    isActive);
+            return addEpochNanos(EpochNanos.of(at), isActive);
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.storemon.uptime;
 
+import dev.storemon.time.EpochNanos;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class UptimeEngine {
      * @param interpolation how status is extrapolated between polls
      */
     public UptimeEngine(Instant now, Interpolation interpolation) {
-        this.now = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+        this.now = EpochNanos.of(now);
         this.hourStart = this.now - HOUR;
         this.dayStart = this.now - DAY;
         this.weekStart = this.now - WEEK;
@@ -83,7 +84,8 @@ public final class UptimeEngine {
                 return;
             }
             if (open[0] < open[1]) {
-                segments.add(new StoreTimeline.Segment(instant(open[0]), instant(open[1]), openActive[0]));
+                segments.add(new StoreTimeline.Segment(EpochNanos.toInstant(open[0]), EpochNanos.toInstant(open[1]),
+                        openActive[0]));
             }
             open[0] = from;
             open[1] = to;
@@ -93,11 +95,12 @@ public final class UptimeEngine {
             return Optional.empty();
         }
         if (open[0] < open[1]) {
-            segments.add(new StoreTimeline.Segment(instant(open[0]), instant(open[1]), openActive[0]));
+            segments.add(new StoreTimeline.Segment(EpochNanos.toInstant(open[0]), EpochNanos.toInstant(open[1]),
+                    openActive[0]));
         }
         List<StoreTimeline.PollMark> used = new ArrayList<>();
         for (int p = first, count = polls.countAtOrBefore(now); p < count; p++) {
-            used.add(new StoreTimeline.PollMark(instant(polls.nanosAt(p)), polls.activeAt(p)));
+            used.add(new StoreTimeline.PollMark(EpochNanos.toInstant(polls.nanosAt(p)), polls.activeAt(p)));
         }
         return Optional.of(new StoreTimeline(sum.toUptime(storeId), List.copyOf(segments), List.copyOf(used)));
     }
@@ -139,10 +142,6 @@ public final class UptimeEngine {
         return first;
     }
 
-    private static Instant instant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-                Math.floorMod(epochNanos, 1_000_000_000L));
-    }
 
     /** Where the status of the poll after poll {@code p} starts to apply; never, when {@code p} is the last one. */
     private long nextBoundary(PollSeries polls, int p, int count) {

@@ -1,6 +1,7 @@
 package dev.storemon.ingest;
 
 import dev.storemon.messages.KafkaMessaging;
+import dev.storemon.outbox.OutboxConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The ingest worker: loads the CSV sources into Postgres on start, hourly and on demand. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(KafkaMessaging.class)
+@Import({KafkaMessaging.class, OutboxConfiguration.class})
 @EnableScheduling
 public class IngestWorkerApplication {
 

@@ -67,6 +67,8 @@ class TriggersTest extends IngestTestSupport {
             assertThat(event).containsEntry("data_version", 1).containsEntry("polls_loaded", 2)
                     .containsEntry("hours_loaded", 0).containsEntry("zones_loaded", 0)
                     .containsEntry("rows_rejected", 0).containsKey("finished_at");
+            // Published from the outbox: a stable id to de-duplicate on (docs/events.md).
+            assertThat(UUID.fromString((String) event.get("event_id"))).isNotNull();
         }
     }
 

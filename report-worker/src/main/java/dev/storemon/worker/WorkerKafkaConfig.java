@@ -29,7 +29,8 @@ class WorkerKafkaConfig {
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfig.class);
 
     @Bean
-    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, Object> kafka, WorkerProperties properties) {
+    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, Object> kafka, WorkerProperties properties,
+            TransientRetry transientRetry) {
         // Partition -1: let the producer choose, the dead-letter topic need not mirror the task topic's partitions.
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
@@ -38,6 +39,9 @@ class WorkerKafkaConfig {
                 rootMessage(failure).getBytes(StandardCharsets.UTF_8)));
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
+        // A database or broker outage is waited out (minutes); other failures keep the short retry above.
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure)
+                ? TransientFailures.backOff(transientRetry) : null);
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         handler.setRetryListeners((record, failure, attempt) -> log.warn("shard retried: task {} (key {}), attempt {}"
                 + " failed: {}", printable(record.value()), record.key(), attempt, rootMessage(failure)));

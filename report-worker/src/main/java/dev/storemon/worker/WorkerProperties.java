@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retries       further attempts at a failing task before it goes to the dead-letter topic
  * @param retryBackoff  pause between attempts
  * @param pollFetchSize rows fetched per round trip while streaming a shard's polls
+ * @param cacheMaxBytes  heap the warm shard cache may use (e.g. {@code 256MB}; {@code 0} turns it off: every shard
+ *                       is read from Postgres)
  */
 @Validated
 @ConfigurationProperties("storemon.worker")
@@ -26,5 +29,13 @@ public record WorkerProperties(
         @Min(1) @Max(64) int concurrency,
         @Min(0) @Max(100) int retries,
         @NotNull Duration retryBackoff,
-        @Min(100) int pollFetchSize) {
+        @Min(100) int pollFetchSize,
+        @NotNull DataSize cacheMaxBytes) {
+
+    public WorkerProperties {
+        if (cacheMaxBytes != null && cacheMaxBytes.isNegative()) {
+            throw new IllegalArgumentException("storemon.worker.cache-max-bytes must be 0 or more, not "
+                    + cacheMaxBytes);
+        }
+    }
 }

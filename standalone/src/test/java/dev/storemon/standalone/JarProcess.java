@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +26,13 @@ final class JarProcess implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private JarProcess(String name, Path log, Process process) {
+    /** Where this process's output starts in its log file: an earlier run may have written the same file. */
+    private final long logStart;
+
+    private JarProcess(String name, Path log, long logStart, Process process) {
         this.name = name;
         this.log = log;
+        this.logStart = logStart;
         this.process = process;
     }
 
@@ -44,17 +49,20 @@ final class JarProcess implements AutoCloseable {
         command.addAll(List.of(arguments));
         Path log = LOG_DIR.resolve(name + ".log");
         try {
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new JarProcess(name, log, process);
+            return new JarProcess(name, log, logStart, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
     }
 
-    /** @return everything the process has logged so far */
+    /** @return everything this process has logged so far (not what an earlier process of the same name wrote) */
     String log() throws IOException {
-        return Files.readString(log);
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logStart, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 
     boolean isAlive() {

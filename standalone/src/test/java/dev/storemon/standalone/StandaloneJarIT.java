@@ -106,6 +106,11 @@ class StandaloneJarIT {
         Set<String> pools = Pattern.compile("hikaricp_connections_max\\{[^}]*pool=\"([^\"]+)\"").matcher(scrape.body())
                 .results().map(match -> match.group(1)).collect(Collectors.toSet());
         assertThat(pools).as(scrape.body()).hasSize(3);
+        // every series names the process, not whichever service registered its tag first
+        Set<String> applications = Pattern.compile("application=\"([^\"]*)\"").matcher(scrape.body()).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
+        assertThat(applications).containsExactly("storemon-standalone");
+        assertThat(scrape.body()).contains("storemon_shard_duration_seconds_count{application=\"storemon-standalone\"");
     }
 
     /** What the README tells operators: more report workers can join the printed broker and database. */

@@ -1,5 +1,7 @@
 package dev.storemon.gateway.page;
 
+import dev.storemon.db.ReportReads;
+import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.BusinessHours;
 import dev.storemon.uptime.PollSeries;
 import dev.storemon.uptime.StoreZones;
@@ -8,8 +10,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -20,25 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads one store as a report's pinned data version holds it: its zone and business hours of the version's schedule,
- * and the polls the report's week needs (the last one before the week, then every one up to as-of). The same reads as
- * the report worker's {@code ShardReader}, narrowed to one store, so that the engine is given exactly what the worker
- * gave it. (The worker's reader serves a range of buckets and streams; it is kept where it is while that module is
- * being reworked.)
+ * and the polls the report's week needs (the last one before the week, then every one up to as-of). The report
+ * worker's queries ({@link ReportReads}) narrowed to one store, so that the engine is given exactly what the worker
+ * gave it.
  */
 @Component
 class OneStoreReader {
 
-    private static final String POLLS = """
-            (select ts, active
-             from polls
-             where store_key = ? and version <= ? and ts < ?
-             order by ts desc
-             limit 1)
-            union all
-            (select ts, active
-             from polls
-             where store_key = ? and version <= ? and ts >= ? and ts <= ?)
-            """;
+    private static final String POLLS = ReportReads.polls(ReportReads.ONE_STORE);
+    private static final String HOURS = ReportReads.businessHours(ReportReads.ONE_STORE);
+    private static final String ZONE = ReportReads.stores(ReportReads.ONE_STORE);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
@@ -65,34 +56,27 @@ class OneStoreReader {
             if (key == null) {
                 return Optional.empty();
             }
-            long scheduleVersion = jdbc.sql("select schedule_version from data_versions where version = ?")
+            long scheduleVersion = jdbc.sql(ReportReads.SCHEDULE_VERSION)
                     .param(dataVersion).query(Long.class).optional()
                     .orElseThrow(() -> new IllegalStateException("data version " + dataVersion + " does not exist"));
-            List<BusinessHours> hours = jdbc.sql("""
-                            select day, start_local, end_local from business_hours
-                            where schedule_version = ? and store_key = ?
-                            """)
-                    .params(scheduleVersion, key)
-                    .query((rs, n) -> new BusinessHours(rs.getInt(1), rs.getObject(2, LocalTime.class),
-                            rs.getObject(3, LocalTime.class)))
+            List<BusinessHours> hours = jdbc.sql(HOURS)
+                    .params(ReportReads.scheduleParameters(scheduleVersion, key))
+                    .query((rs, n) -> new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
+                            rs.getObject(4, LocalTime.class)))
                     .list();
-            String zone = jdbc.sql("select zone_id from store_zones where schedule_version = ? and store_key = ?")
-                    .params(scheduleVersion, key).query(String.class).optional().orElse(null);
+            String zone = jdbc.sql(ZONE).params(ReportReads.scheduleParameters(scheduleVersion, key))
+                    .query((rs, n) -> Optional.ofNullable(rs.getString(3))).single().orElse(null);
             return Optional.of(new Store(storeId, StoreZones.resolve(zone), WeeklySchedule.of(hours),
                     polls(key, dataVersion, asOf)));
         });
     }
 
     private PollSeries polls(int key, long dataVersion, Instant asOf) {
-        OffsetDateTime weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
-        OffsetDateTime end = asOf.atOffset(ZoneOffset.UTC);
         PollSeries.Builder builder = PollSeries.builder();
         jdbc.sql(POLLS)
-                .params(key, dataVersion, weekStart, key, dataVersion, weekStart, end)
-                .query((RowCallbackHandler) rs -> {
-                    OffsetDateTime ts = rs.getObject(1, OffsetDateTime.class);
-                    builder.addEpochMicros(ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1_000, rs.getBoolean(2));
-                });
+                .params(ReportReads.pollParameters(dataVersion, asOf, key))
+                .query((RowCallbackHandler) rs -> builder.addEpochMicros(
+                        EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3)));
         return builder.build();
     }
 }

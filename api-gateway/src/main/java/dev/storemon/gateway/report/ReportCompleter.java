@@ -3,6 +3,7 @@ package dev.storemon.gateway.report;
 import dev.storemon.messages.ReportCompleted;
 import dev.storemon.messages.Topics;
 import dev.storemon.observability.LogFields;
+import dev.storemon.outbox.Outbox;
 import dev.storemon.uptime.ReportCsv;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,18 +16,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes a report once all its shards are stored. The report row is locked ({@code for update}) and must still be
  * RUNNING, so of several gateway instances (or the sweeper) exactly one assembles the CSV, and only that one
- * publishes {@link ReportCompleted}, after its commit.
+ * writes {@link ReportCompleted} to the outbox, in the same transaction (published at least once by the relay).
  */
 @Component
 class ReportCompleter {
@@ -35,14 +34,13 @@ class ReportCompleter {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final KafkaTemplate<String, Object> kafka;
+    private final Outbox outbox;
     private final ReportMetrics metrics;
 
-    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
-            ReportMetrics metrics) {
+    ReportCompleter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, ReportMetrics metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.kafka = kafka;
+        this.outbox = outbox;
         this.metrics = metrics;
     }
 
@@ -69,12 +67,6 @@ class ReportCompleter {
         log.info("report {} completed: {} stores, as_of={}, csv_sha256={}", id, event.storeCount(), event.asOf(),
                 event.csvSha256());
         metrics.ended(id);
-        try {
-            kafka.send(Topics.REPORT_COMPLETED, event.reportId(), event).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // The report is complete and downloadable; only the announcement is lost.
-            log.error("report {} completed but its report-completed event could not be published", id, e);
-        }
         return true;
     }
 
@@ -121,9 +113,12 @@ class ReportCompleter {
                         """)
                 .params(text, sha256, stores, completedAt.atOffset(ZoneOffset.UTC), id)
                 .update();
-        return Optional.of(new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
+        ReportCompleted event = new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
                 report.dataVersion(), report.interpolation(), stores, sha256, completedAt,
-                "/get_report?report_id=" + id, report.ownerId()));
+                "/get_report?report_id=" + id, report.ownerId());
+        // In the transaction that completes the report: the event is published if and only if the report is complete.
+        outbox.addEvent(Topics.REPORT_COMPLETED, event.reportId(), event);
+        return Optional.of(event);
     }
 
     static String sha256(String text) {

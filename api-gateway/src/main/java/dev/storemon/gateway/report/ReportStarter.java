@@ -4,26 +4,25 @@ import dev.storemon.gateway.security.ReportScope;
 import dev.storemon.messages.ReportShardRequested;
 import dev.storemon.messages.Topics;
 import dev.storemon.observability.LogFields;
+import dev.storemon.outbox.Outbox;
 import dev.storemon.uptime.Interpolation;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts a report: pins the latest data version, records the report, and publishes one task per shard. Shard
- * {@code s} goes to partition {@code s mod partitions}, so that a report's shards spread evenly over the partitions
- * (and so over the workers), whatever the keys hash to.
+ * Starts a report: admits it ({@link RunningReportLimit}), pins the latest data version, checks its as_of
+ * ({@link AsOfRange}), records the report and writes one task per shard to the outbox, all in one transaction; the
+ * outbox relay publishes the tasks. Shard {@code s} goes to partition {@code s mod partitions}, so that a report's
+ * shards spread evenly over the partitions (and so over the workers), whatever the keys hash to. Nothing here waits
+ * for the broker: with the broker down a report is still accepted, and runs once the broker is back.
  */
 @Component
 public class ReportStarter {
@@ -31,16 +30,21 @@ public class ReportStarter {
     private static final Logger log = LoggerFactory.getLogger(ReportStarter.class);
 
     private final JdbcClient jdbc;
-    private final KafkaTemplate<String, Object> kafka;
-    private final Reports reports;
+    private final TransactionTemplate transactions;
+    private final Outbox outbox;
+    private final RunningReportLimit limit;
+    private final AsOfRange asOfRange;
 
-    ReportStarter(JdbcClient jdbc, KafkaTemplate<String, Object> kafka, Reports reports) {
+    ReportStarter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, RunningReportLimit limit,
+            AsOfRange asOfRange) {
         this.jdbc = jdbc;
-        this.kafka = kafka;
-        this.reports = reports;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.limit = limit;
+        this.asOfRange = asOfRange;
     }
 
-    private record Version(long version, Instant latestPollAt) {
+    private record Version(long version, Instant createdAt, Instant latestPollAt) {
     }
 
     /**
@@ -51,6 +55,7 @@ public class ReportStarter {
      * @param shardCount    how many shards
      * @return the new report's id
      * @throws NoDataException when no data version exists, or as_of is missing and the version holds no polls
+     * @throws dev.storemon.gateway.web.ApiProblem 429 when too many reports run, 400 when as_of is out of range
      */
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount) {
         return start(requestedAsOf, interpolation, shardCount, ReportScope.ALL_STORES);
@@ -62,58 +67,52 @@ public class ReportStarter {
      * @see #start(Instant, Interpolation, int)
      */
     public UUID start(Instant requestedAsOf, Interpolation interpolation, int shardCount, ReportScope scope) {
-        UUID id = UUID.randomUUID();
-        try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
-            return start(id, requestedAsOf, interpolation, shardCount, scope);
-        }
+        // One transaction: the report row and its tasks in the outbox exist together or not at all, so a report
+        // whose tasks were not published is never left waiting (the relay publishes them once the broker answers).
+        return limit.admitting(() -> {
+            UUID id = UUID.randomUUID();
+            try (LogFields.Scope logged = LogFields.put(LogFields.REPORT_ID, id)) {
+                return start(id, requestedAsOf, interpolation, shardCount, scope);
+            }
+        });
     }
 
     private UUID start(UUID id, Instant requestedAsOf, Interpolation interpolation, int shardCount,
             ReportScope scope) {
-        Version pinned = jdbc.sql("select version, latest_poll_at from data_versions order by version desc limit 1")
-                .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class) == null
-                        ? null : rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
-                .optional()
-                .orElseThrow(() -> new NoDataException("no data loaded yet: run an ingest (POST /api/ingest) first"));
-        Instant asOf = requestedAsOf != null ? requestedAsOf : pinned.latestPollAt();
-        if (asOf == null) {
-            throw new NoDataException("data version " + pinned.version() + " holds no polls; pass as_of explicitly");
-        }
-        // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
-        asOf = asOf.truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
-                        insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count,
-                                             key_id, owner_id)
-                        values (?, 'RUNNING', now(), ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(id, asOf.atOffset(ZoneOffset.UTC), pinned.version(), interpolation.wireName(), shardCount,
-                        scope.keyId(), scope.ownerId())
-                .update();
-        publishTasks(id, asOf, pinned.version(), interpolation, shardCount, scope.ownerId());
-        log.info("report {} started: as_of={} data_version={} interpolation={} shards={} owner={} key={}", id, asOf,
-                pinned.version(), interpolation.wireName(), shardCount, scope.ownerId() == null ? "all stores"
-                        : scope.ownerId(), scope.keyId() == null ? "-" : scope.keyId());
-        return id;
-    }
-
-    private void publishTasks(UUID id, Instant asOf, long version, Interpolation interpolation, int shardCount,
-            String ownerId) {
-        try {
-            int partitions = kafka.partitionsFor(Topics.REPORT_TASKS).size();
-            List<CompletableFuture<?>> sent = new ArrayList<>();
+        return transactions.execute(status -> {
+            limit.admit();
+            Version pinned = jdbc.sql("""
+                            select version, created_at, latest_poll_at from data_versions order by version desc limit 1
+                            """)
+                    .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class) == null
+                                    ? null : rs.getObject(3, OffsetDateTime.class).toInstant()))
+                    .optional()
+                    .orElseThrow(() -> new NoDataException("no data loaded yet: run an ingest (POST /api/ingest) first"));
+            Instant asOf = asOfRange.resolve(requestedAsOf, pinned.version(), pinned.createdAt(),
+                    pinned.latestPollAt());
+            if (asOf == null) {
+                throw new NoDataException("data version " + pinned.version() + " holds no polls; pass as_of explicitly");
+            }
+            // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
+            Instant pinnedAsOf = asOf.truncatedTo(ChronoUnit.MICROS);
+            jdbc.sql("""
+                            insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count,
+                                                 key_id, owner_id)
+                            values (?, 'RUNNING', now(), ?, ?, ?, ?, ?, ?)
+                            """)
+                    .params(id, pinnedAsOf.atOffset(ZoneOffset.UTC), pinned.version(), interpolation.wireName(),
+                            shardCount, scope.keyId(), scope.ownerId())
+                    .update();
             for (int shard = 0; shard < shardCount; shard++) {
-                var task = new ReportShardRequested(id.toString(), shard, shardCount, asOf, version,
-                        interpolation.wireName(), ownerId);
-                sent.add(kafka.send(new ProducerRecord<>(Topics.REPORT_TASKS, shard % partitions, id + ":" + shard,
-                        task)));
+                var task = new ReportShardRequested(id.toString(), shard, shardCount, pinnedAsOf, pinned.version(),
+                        interpolation.wireName(), scope.ownerId());
+                outbox.addSpread(Topics.REPORT_TASKS, id + ":" + shard, shard, task);
             }
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            reports.fail(id, "could not publish the shard tasks: " + e.getMessage());
-            throw new IllegalStateException("could not publish the shard tasks of report " + id, e);
-        }
+            log.info("report {} started: as_of={} data_version={} interpolation={} shards={} owner={} key={}", id,
+                    pinnedAsOf, pinned.version(), interpolation.wireName(), shardCount,
+                    scope.ownerId() == null ? "all stores" : scope.ownerId(), scope.keyId() == null ? "-" : scope.keyId());
+            return id;
+        });
     }
 }

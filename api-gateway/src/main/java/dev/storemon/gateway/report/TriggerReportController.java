@@ -9,6 +9,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,18 +44,25 @@ class TriggerReportController {
         this.access = access;
     }
 
-    @Operation(operationId = "triggerReport", summary = "Start a report",
-            description = "Starts a report over the latest data version and answers its id at once; poll get_report "
-                    + "with it. Parameters as a JSON body or as query parameters (a body field wins).")
+    /** The answers of both forms of trigger_report. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
     @ApiResponse(responseCode = "200", description = "The report started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ReportAccepted.class)))
-    @ApiResponse(responseCode = "400", description = "A bad as_of, interpolation or owner_id, or an unreadable body",
+    @ApiResponse(responseCode = "400", description = "A bad as_of, interpolation or owner_id, or (POST) an unreadable body",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "No data loaded yet, or no polls and no as_of",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @interface TriggerAnswers {
+    }
+
+    @Operation(operationId = "triggerReport", summary = "Start a report",
+            description = "Starts a report over the latest data version and answers its id at once; poll get_report "
+                    + "with it. Parameters as a JSON body or as query parameters (a body field wins).")
+    @TriggerAnswers
     @PostMapping({"/trigger_report", "/api/trigger_report"})
     ResponseEntity<ReportAccepted> post(
             @Parameter(description = "ISO-8601 instant; default: the latest poll of the pinned data version",
@@ -69,15 +80,7 @@ class TriggerReportController {
 
     @Operation(operationId = "triggerReportByGet", summary = "Start a report (query parameters only)",
             description = "The GET form of trigger_report, for browsers and simple clients.")
-    @ApiResponse(responseCode = "200", description = "The report started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ReportAccepted.class)))
-    @ApiResponse(responseCode = "400", description = "A bad as_of, interpolation or owner_id",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No data loaded yet, or no polls and no as_of",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @TriggerAnswers
     @GetMapping({"/trigger_report", "/api/trigger_report"})
     ResponseEntity<ReportAccepted> get(
             @Parameter(description = "ISO-8601 instant; default: the latest poll of the pinned data version",

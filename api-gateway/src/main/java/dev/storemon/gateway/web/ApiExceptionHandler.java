@@ -40,6 +40,30 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger unavailableLog = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final dev.storemon.gateway.GatewayLimits limits;
+
+    ApiExceptionHandler(dev.storemon.gateway.GatewayLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * The database is unreachable or timed out (Hikari's connection timeout, also when met as a transaction begins,
+     * which the fault suite found answering 500; statement or lock timeout): a 503 with Retry-After within about a
+     * second, never a hung request (issue 11).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
+        unavailableLog.warn("request answered 503: the database is unavailable: {}", ex.getMessage());
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "the database is unavailable or too slow right now; try again later", limits.retryAfter());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+    }
+
     /** The type of a problem Spring raised without saying more than its status. */
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 

@@ -17,6 +17,8 @@ public enum ProblemType {
     REPORT_NOT_FOUND("report-not-found", HttpStatus.NOT_FOUND, "Report not found"),
     /** No active API key has the id asked for. */
     KEY_NOT_FOUND("key-not-found", HttpStatus.NOT_FOUND, "API key not found"),
+    /** The report exists; the store asked for is not in it. */
+    STORE_NOT_FOUND("store-not-found", HttpStatus.NOT_FOUND, "Store not in report"),
     /** No route has this path. */
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     /** The route exists, not with this method. */

@@ -74,9 +74,8 @@ class ObservabilityTest extends GatewayTestBase {
         args.addAll(List.of("--storemon.ingest.source-dir=" + Path.of("..", "data", "sample").toAbsolutePath(),
                 "--storemon.ingest.run-on-start=false", "--storemon.ingest.cron=-", "--spring.main.banner-mode=off"));
         ingest = IngestWorkerApplication.builder().run(args.toArray(String[]::new));
-
-        // Attached once the contexts have started: a context that starts after another test class closed one
-        // re-initializes Logback, which drops the root logger's appenders. The ingest and the report below run after.
+        // Attached after the last context started: starting a Spring application may re-initialise Logback, which
+        // drops appenders added by hand.
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);

@@ -142,6 +142,37 @@ class ReportApiContractTest extends GatewayTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"/get_report", "/api/get_report"})
+    void formatChoosesTheFormAsAcceptWouldAndWinsOverIt(String path) {
+        UUID id = insertReport("COMPLETE", CSV, null);
+        Map<String, Object> complete = Map.of("report_id", id.toString(), "status", "Complete", "as_of",
+                LATEST.toString(), "data_version", 3, "interpolation", "nearest", "store_count", 1, "csv", CSV);
+
+        for (HttpResponse<String> response : new HttpResponse[] {
+            get(path + "?report_id=" + id + "&format=json"),
+            get(path + "?report_id=" + id + "&format=json", "Accept", "text/csv"),
+            post(path, "{\"report_id\": \"" + id + "\", \"format\": \"json\"}"),
+            post(path + "?format=json", "{\"report_id\": \"" + id + "\"}"),
+            post(path + "?format=csv", "{\"report_id\": \"" + id + "\", \"format\": \"json\"}")}) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertJson(response);
+            assertThat(json(response)).isEqualTo(complete);
+        }
+        for (HttpResponse<String> response : new HttpResponse[] {
+            get(path + "?report_id=" + id + "&format=csv", "Accept", "application/json"),
+            post(path, "{\"report_id\": \"" + id + "\", \"format\": \"csv\"}", "Accept", "application/json")}) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/csv"));
+            assertThat(response.body()).isEqualTo(CSV);
+        }
+        assertProblem(get(path + "?report_id=" + id + "&format=xml"), 400, "invalid-request",
+                "format must be csv or json, was 'xml'");
+        assertProblem(post(path, "{\"report_id\": \"" + id + "\", \"format\": \"JSON\"}"), 400,
+                "invalid-request", "format must be csv or json, was 'JSON'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/get_report", "/api/get_report"})
     void aFailedReportAnswers200WithTheReason(String path) {
         UUID id = insertReport("FAILED", null, "shard 3 failed: boom");
 

@@ -31,15 +31,27 @@ class RequestValidationTest {
 
     @Test
     void aReportIdIsRequiredAndMustBeACanonicalUuid() {
-        assertThat(messages(new GetReportRequest(null))).containsExactly(
+        assertThat(messages(new GetReportRequest(null, null))).containsExactly(
                 "report_id is required (a query parameter, or {\"report_id\"} in a POST body)");
-        assertThat(messages(new GetReportRequest("  "))).containsExactly(
+        assertThat(messages(new GetReportRequest("  ", null))).containsExactly(
                 "report_id is required (a query parameter, or {\"report_id\"} in a POST body)");
-        assertThat(messages(new GetReportRequest("1-1-1-1-1"))).containsExactly(
+        assertThat(messages(new GetReportRequest("1-1-1-1-1", null))).containsExactly(
                 "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was '1-1-1-1-1'");
-        assertThat(messages(new GetReportRequest("${1+1}{x}"))).containsExactly(
+        assertThat(messages(new GetReportRequest("${1+1}{x}", null))).containsExactly(
                 "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was '${1+1}{x}'");
-        assertThat(messages(new GetReportRequest(" 3F2B8C1E-9A4D-4F6B-8E2A-1C5D7E9F0A3B "))).isEmpty();
+        assertThat(messages(new GetReportRequest(" 3F2B8C1E-9A4D-4F6B-8E2A-1C5D7E9F0A3B ", null))).isEmpty();
+    }
+
+    @Test
+    void aFormatIsCsvOrJsonOrNothing() {
+        String id = "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b";
+        assertThat(messages(new GetReportRequest(id, "json"))).isEmpty();
+        assertThat(messages(new GetReportRequest(id, "csv"))).isEmpty();
+        assertThat(messages(new GetReportRequest(id, "xml"))).containsExactly("format must be csv or json, was 'xml'");
+        assertThat(messages(new GetReportRequest(id, "JSON"))).containsExactly(
+                "format must be csv or json, was 'JSON'");
+        assertThat(new GetReportRequest(null, "csv").overriddenBy(new GetReportRequest(id, null)))
+                .isEqualTo(new GetReportRequest(id, "csv"));
     }
 
     @Test

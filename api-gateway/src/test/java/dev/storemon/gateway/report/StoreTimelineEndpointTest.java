@@ -98,23 +98,28 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
     void badRequestsGetProblemDetailsNamingTheProblem() throws Exception {
         String id = trigger("{}");
         awaitCsv(id);
-        assertProblem(get("/api/reports?limit=0"), 400, "limit must be a whole number from 1 to 100, was '0'");
-        assertProblem(get("/api/reports?limit=ten"), 400, "limit must be a whole number from 1 to 100, was 'ten'");
-        assertProblem(get("/api/reports/42/stores/s/timeline"), 400, "report_id must be a UUID");
+        assertProblem(get("/api/reports?limit=0"), 400, "invalid-request",
+                "limit must be a whole number from 1 to 100, was '0'");
+        assertProblem(get("/api/reports?limit=ten"), 400, "invalid-request",
+                "limit must be a whole number from 1 to 100, was 'ten'");
+        assertProblem(get("/api/reports/42/stores/s/timeline"), 400, "invalid-request",
+                "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was '42'");
         assertProblem(get("/api/reports/00000000-0000-4000-8000-000000000000/stores/s/timeline"), 404,
-                "no report with report_id 00000000-0000-4000-8000-000000000000");
-        assertProblem(get("/api/reports/" + id + "/stores/no-such-store/timeline"), 404,
+                "report-not-found", "no report with report_id 00000000-0000-4000-8000-000000000000");
+        assertProblem(get("/api/reports/" + id + "/stores/no-such-store/timeline"), 404, "store-not-found",
                 "store no-such-store is not in report " + id);
         assertProblem(get("/api/reports/" + id + "/stores/" + "x".repeat(201) + "/timeline"), 400,
-                "store_id must be 1 to 200 characters");
+                "invalid-request", "store_id must be 1 to 200 characters");
     }
 
-    private static void assertProblem(HttpResponse<String> answer, int status, String detail) throws Exception {
+    private static void assertProblem(HttpResponse<String> answer, int status, String type, String detail)
+            throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
         JsonNode problem = PLAIN.readTree(answer.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).isEqualTo("https://storemon.dev/problems/" + type);
         assertThat(problem.get("detail").asString()).contains(detail);
     }
 

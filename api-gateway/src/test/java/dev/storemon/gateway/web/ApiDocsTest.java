@@ -99,9 +99,13 @@ class ApiDocsTest extends GatewayTestBase {
                 assertThat(ref(responses.path("404"), "application/problem+json")).isEqualTo(SCHEMAS + "ProblemDetail");
                 assertThat(parameter(docs.path("paths").path(path).path(method), "report_id").path("schema")
                         .path("format").asString()).isEqualTo("uuid");
+                assertThat(strings(parameter(docs.path("paths").path(path).path(method), "format").path("schema")
+                        .path("enum"))).containsExactly("csv", "json");
             }
             assertThat(ref(docs.path("paths").path(path).path("post").path("requestBody"), "application/json"))
                     .isEqualTo(SCHEMAS + "GetReportRequest");
+            assertThat(strings(docs.path("components").path("schemas").path("GetReportRequest").path("properties")
+                    .path("format").path("enum"))).containsExactly("csv", "json");
         }
     }
 
@@ -143,6 +147,54 @@ class ApiDocsTest extends GatewayTestBase {
         }
         assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                 .isEqualTo("bearer");
+    }
+
+    @Test
+    void thePagesEndpointsHaveTheirSchemas() {
+        JsonNode recent = docs.path("paths").path("/api/reports").path("get");
+        assertThat(ref(recent.path("responses").path("200"), "application/json"))
+                .isEqualTo(SCHEMAS + "RecentReportsView");
+        assertThat(ref(recent.path("responses").path("400"), "application/problem+json"))
+                .isEqualTo(SCHEMAS + "ProblemDetail");
+        JsonNode limit = parameter(recent, "limit").path("schema");
+        assertThat(limit.path("type").asString()).isEqualTo("integer");
+        assertThat(limit.path("maximum").asInt()).isEqualTo(100);
+
+        JsonNode timeline = docs.path("paths").path("/api/reports/{report_id}/stores/{store_id}/timeline").path("get");
+        assertThat(ref(timeline.path("responses").path("200"), "application/json"))
+                .isEqualTo(SCHEMAS + "StoreTimelineView");
+        for (String status : List.of("400", "404")) {
+            assertThat(ref(timeline.path("responses").path(status), "application/problem+json")).as(status)
+                    .isEqualTo(SCHEMAS + "ProblemDetail");
+        }
+        assertThat(parameter(timeline, "report_id").path("schema").path("format").asString()).isEqualTo("uuid");
+        assertThat(parameter(timeline, "store_id").path("in").asString()).isEqualTo("path");
+
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("RecentReportsView").path("properties").path("reports").path("items").path("$ref")
+                .asString()).isEqualTo(SCHEMAS + "RecentReport");
+        assertThat(strings(schemas.path("RecentReport").path("properties").path("status").path("enum")))
+                .containsExactly("Running", "Complete", "Failed");
+        assertThat(schemas.path("RecentReport").path("properties").path("completed_at").path("nullable").asBoolean())
+                .isTrue();
+        JsonNode view = schemas.path("StoreTimelineView").path("properties");
+        assertThat(view.path("figures").path("$ref").asString()).isEqualTo(SCHEMAS + "StoreFigures");
+        assertThat(view.path("segments").path("items").path("$ref").asString()).isEqualTo(SCHEMAS + "TimelineSegment");
+        assertThat(view.path("polls").path("items").path("$ref").asString()).isEqualTo(SCHEMAS + "TimelinePoll");
+        assertThat(strings(schemas.path("TimelineSegment").path("properties").path("status").path("enum")))
+                .containsExactly("up", "down");
+        assertThat(schemas.path("StoreFigures").path("properties").path("uptime_last_week").path("type").asString())
+                .isEqualTo("number");
+        assertThat(strings(schemas.path("StoreTimelineView").path("required"))).contains("segments", "polls",
+                "figures");
+        // instants are date-time (with an offset); local times are not, or a generated client fails to read them
+        assertThat(view.path("as_of").path("format").asString()).isEqualTo("date-time");
+        for (JsonNode local : List.of(view.path("as_of_local"), view.path("week_start_local"),
+                schemas.path("TimelineSegment").path("properties").path("start_local"),
+                schemas.path("TimelinePoll").path("properties").path("at_local"))) {
+            assertThat(local.path("type").asString()).isEqualTo("string");
+            assertThat(local.path("format").asString()).isEqualTo("local-date-time");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.storemon.bench.engine;
 
+import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.BusinessHours;
 import dev.storemon.uptime.PollSeries;
 import dev.storemon.uptime.WeeklySchedule;
@@ -36,7 +37,7 @@ final class SyntheticStores {
     static List<Store> generate(int count, Instant now, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Store> stores = new ArrayList<>(count);
-        long nowMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        long nowMicros = EpochMicros.of(now);
         for (int i = 0; i < count; i++) {
             ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
             stores.add(polls(String.format("%019d", 1_000_000_000_000_000L + i), zone, schedule(random), nowMicros,

@@ -5,37 +5,33 @@ import dev.storemon.ingest.run.IngestRunner;
 import dev.storemon.ingest.run.RunResult;
 import dev.storemon.messages.DataIngested;
 import dev.storemon.messages.Topics;
+import dev.storemon.outbox.Outbox;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces each new data version on {@link Topics#DATA_INGESTED}, keyed by the version. Sent after the commit: if the
- * broker is unreachable the data is still loaded, and the failure is logged.
+ * Announces each new data version on {@link Topics#DATA_INGESTED}, keyed by the version. The event is written to the
+ * outbox in the loading transaction, so it is published (at least once, by the outbox relay) if and only if the
+ * version is committed, even when the broker is away during the load.
  */
 @Component
 class DataIngestedPublisher implements IngestRunner.RunListener {
 
-    private static final Logger log = LoggerFactory.getLogger(DataIngestedPublisher.class);
+    private final Outbox outbox;
 
-    private final KafkaTemplate<String, Object> kafka;
+    DataIngestedPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
-    DataIngestedPublisher(KafkaTemplate<String, Object> kafka) {
-        this.kafka = kafka;
+    @Override
+    public void committing(long runId, LoadResult load) {
+        DataIngested event = new DataIngested(load.version(), runId, Instant.now(), load.pollsAdded(),
+                load.hoursRows(), load.zoneRows(), load.rowsRejected());
+        outbox.addEvent(Topics.DATA_INGESTED, Long.toString(load.version()), event);
     }
 
     @Override
     public void loaded(RunResult result) {
-        LoadResult load = result.load();
-        DataIngested event = new DataIngested(load.version(), result.runId(), Instant.now(), load.pollsAdded(),
-                load.hoursRows(), load.zoneRows(), load.rowsRejected());
-        kafka.send(Topics.DATA_INGESTED, Long.toString(load.version()), event).whenComplete((sent, error) -> {
-            if (error != null) {
-                log.error("could not publish data version {} (run {}) to {}: {}", load.version(), result.runId(),
-                        Topics.DATA_INGESTED, error.getMessage());
-            }
-        });
+        // published by the outbox relay, woken by the commit
     }
 }

@@ -68,6 +68,9 @@ public class IngestRunner {
                     LoadResult result = loader.load(id, SourceSet.find(properties.sourceDir()),
                             properties.rejectionsKept(), files);
                     runs.succeed(id, result.version(), built(files));
+                    if (result.newVersion()) {
+                        listeners.forEach(listener -> listener.committing(id, result));
+                    }
                     return new Loaded(id, result);
                 } catch (RuntimeException e) {
                     throw new RunFailed(id, e); // rolls back, and tells the catch below which run failed
@@ -141,6 +144,16 @@ public class IngestRunner {
      */
     public interface RunListener {
         void loaded(RunResult result);
+
+        /**
+         * Called inside the loading transaction of a run that creates a new version, just before its commit: what is
+         * written here commits or rolls back with the data (the outbox).
+         *
+         * @param runId the run
+         * @param load  what it loaded
+         */
+        default void committing(long runId, LoadResult load) {
+        }
     }
 
     /** What the loading transaction returns. */

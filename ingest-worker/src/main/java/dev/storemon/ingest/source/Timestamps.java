@@ -1,5 +1,6 @@
 package dev.storemon.ingest.source;
 
+import dev.storemon.time.EpochMicros;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,7 +15,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Timestamps {
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final int NANOS_PER_MICRO = 1_000;
     private static final int[] SCALE = {100_000, 10_000, 1_000, 100, 10, 1};
 
     private Timestamps() {
@@ -34,8 +35,8 @@ public final class Timestamps {
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return t.toEpochSecond() * MICROS_PER_SECOND + t.getNano() / 1_000;
-        } catch (DateTimeException e) {
+            return EpochMicros.of(t);
+        } catch (DateTimeException | ArithmeticException e) { // the latter: beyond microseconds in a long
             throw new IllegalArgumentException("bad timestamp '" + text + "'");
         }
     }
@@ -52,7 +53,7 @@ public final class Timestamps {
             if (hour > 23 || minute > 59 || second > 59) {
                 throw new IllegalArgumentException();
             }
-            long micros = 0;
+            int micros = 0;
             if (end > 19) {
                 if (s.charAt(19) != '.' || end == 20) {
                     throw new IllegalArgumentException();
@@ -63,12 +64,12 @@ public final class Timestamps {
                         throw new IllegalArgumentException();
                     }
                     if (i - 20 < SCALE.length) {
-                        micros += (long) d * SCALE[i - 20];
+                        micros += d * SCALE[i - 20];
                     }
                 }
             }
             long day = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)).toEpochDay();
-            return ((day * 24 + hour) * 60 + minute) * 60 * MICROS_PER_SECOND + second * MICROS_PER_SECOND + micros;
+            return EpochMicros.of(((day * 24 + hour) * 60 + minute) * 60 + second, micros * NANOS_PER_MICRO);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new IllegalArgumentException("bad timestamp '" + s + "'");
         }

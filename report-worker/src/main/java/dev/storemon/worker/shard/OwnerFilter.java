@@ -19,6 +19,9 @@ record OwnerFilter(String ownerId, long dataVersion) {
                                   and o.owner_id = ?)
             """;
 
+    /** Every store: no condition. */
+    static final OwnerFilter ALL_STORES = new OwnerFilter(null, 0);
+
     static OwnerFilter of(String ownerId, long dataVersion) {
         return new OwnerFilter(ownerId, dataVersion);
     }

@@ -1,5 +1,6 @@
 package dev.storemon.worker.shard;
 
+import dev.storemon.db.ReportReads;
 import dev.storemon.shard.StoreBuckets;
 import dev.storemon.time.EpochMicros;
 import dev.storemon.uptime.BusinessHours;
@@ -12,11 +13,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,17 +25,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one shard's stores, their schedules and only the polls a report needs: those in the week before as-of, plus
- * each store's last poll before that week. Polls are streamed store by store, so memory stays bounded by the shard's
+ * each store's last poll before that week (the queries: {@link ReportReads}, shared with the gateway's timeline). Polls are streamed store by store, so memory stays bounded by the shard's
  * largest store, not by the shard.
  */
 @Component
 class ShardReader {
 
-    // Timestamps are read as they are: with binary transfer (prepareThreshold -1 in report-worker.yml) Postgres sends
-    // its int64 microseconds, which is cheaper for the server than any epoch arithmetic in SQL, and exact.
-    // The last poll before the week, then the week itself; "stores" is walked in index order (bucket, store_key),
-    // which is also the ORDER BY, so Postgres streams without sorting. %s: the OwnerFilter of a report of one owner.
-    private static final String POLLS = """
+    private static final String POLLS = ReportReads.polls(ReportReads.BUCKET_RANGE);
+    private static final String HOURS = ReportReads.businessHours(ReportReads.BUCKET_RANGE);
+    private static final String STORES = ReportReads.stores(ReportReads.BUCKET_RANGE);
+
+    // For the warm cache (ShardCache): the same shape as POLLS with no upper bound, so that every as_of whose week
+    // starts at or after the lower bound can be answered from what was read (the last poll before the bound included).
+    private static final String POLLS_FROM = """
             select s.store_key, p.ts, p.active
             from stores s
             cross join lateral (
@@ -46,10 +49,19 @@ class ShardReader {
                 union all
                 (select ts, active
                  from polls
-                 where store_key = s.store_key and version <= ? and ts >= ? and ts <= ?)
+                 where store_key = s.store_key and version <= ? and ts >= ?)
             ) p
             where s.bucket >= ? and s.bucket < ?%s
             order by s.bucket, s.store_key
+            """;
+
+    // Polls stored by the data versions after the cached one (polls carry the version that stored them), any time.
+    private static final String POLLS_OF_VERSIONS = """
+            select p.store_key, p.ts, p.active
+            from stores s
+            join polls p on p.store_key = s.store_key
+            where s.bucket >= ? and s.bucket < ? and p.version > ? and p.version <= ?
+            order by s.bucket, s.store_key, p.ts
             """;
 
     private final JdbcClient jdbc;
@@ -68,6 +80,11 @@ class ShardReader {
     /** Receives each store's polls, in store order; the series is only valid during the call. */
     interface PollConsumer {
         void accept(int storeKey, PollSeries polls);
+    }
+
+    /** Receives raw poll rows: store key, epoch microseconds, status. */
+    interface RowConsumer {
+        void accept(int storeKey, long epochMicros, boolean active);
     }
 
     /** Cuts the poll rows, which arrive ordered by store, into one series per store. */
@@ -101,35 +118,43 @@ class ShardReader {
         }
     }
 
+    /**
+     * When the data version was created, or empty when it does not exist: tells a version from one of the same number
+     * in a database that was emptied and loaded again (tests, a restore), which the warm cache must not confuse.
+     */
+    Optional<Instant> versionCreatedAt(long dataVersion) {
+        return jdbc.sql("select created_at from data_versions where version = ?")
+                .param(dataVersion)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional();
+    }
+
     long scheduleVersion(long dataVersion) {
-        return jdbc.sql("select schedule_version from data_versions where version = ?")
+        return jdbc.sql(ReportReads.SCHEDULE_VERSION)
                 .param(dataVersion)
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("data version " + dataVersion + " does not exist"));
     }
 
-    /** The shard's stores by store key, with their zone and business hours of {@code scheduleVersion}. */
+    /** All the shard's stores by store key, with their zone and business hours of {@code scheduleVersion}. */
+    Map<Integer, Store> stores(StoreBuckets.Range range, long scheduleVersion) {
+        return stores(range, scheduleVersion, OwnerFilter.ALL_STORES);
+    }
+
+    /** The shard's stores that {@code owner} lets through, by store key, with their zone and business hours. */
     Map<Integer, Store> stores(StoreBuckets.Range range, long scheduleVersion, OwnerFilter owner) {
         Map<Integer, List<BusinessHours>> hours = new HashMap<>();
-        jdbc.sql("""
-                        select h.store_key, h.day, h.start_local, h.end_local
-                        from stores s
-                        join business_hours h on h.store_key = s.store_key and h.schedule_version = ?
-                        where s.bucket >= ? and s.bucket < ?
-                        """ + owner.sql())
-                .params(owner.withParams(scheduleVersion, range.fromInclusive(), range.toExclusive()))
+        jdbc.sql(owner.sql().isEmpty() ? HOURS : ReportReads.businessHours(ReportReads.BUCKET_RANGE + owner.sql()))
+                .params(owner.withParams(
+                        ReportReads.scheduleParameters(scheduleVersion, range.fromInclusive(), range.toExclusive())))
                 .query((RowCallbackHandler) rs -> hours.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                         .add(new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
                                 rs.getObject(4, LocalTime.class))));
         Map<Integer, Store> stores = new HashMap<>();
-        jdbc.sql("""
-                        select s.store_key, s.store_id, z.zone_id
-                        from stores s
-                        left join store_zones z on z.store_key = s.store_key and z.schedule_version = ?
-                        where s.bucket >= ? and s.bucket < ?
-                        """ + owner.sql())
-                .params(owner.withParams(scheduleVersion, range.fromInclusive(), range.toExclusive()))
+        jdbc.sql(owner.sql().isEmpty() ? STORES : ReportReads.stores(ReportReads.BUCKET_RANGE + owner.sql()))
+                .params(owner.withParams(
+                        ReportReads.scheduleParameters(scheduleVersion, range.fromInclusive(), range.toExclusive())))
                 .query((RowCallbackHandler) rs -> {
                     int key = rs.getInt(1);
                     List<BusinessHours> rows = hours.getOrDefault(key, List.of());
@@ -143,15 +168,41 @@ class ShardReader {
      * Streams the polls the report needs, one store at a time. Must run inside a transaction: pgjdbc only honours the
      * fetch size (a server-side cursor) when auto-commit is off.
      */
+    void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
+        polls(range, dataVersion, asOf, OwnerFilter.ALL_STORES, consumer);
+    }
+
+    /** As {@link #polls(StoreBuckets.Range, long, Instant, PollConsumer)}, for the stores {@code owner} lets through. */
     void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, OwnerFilter owner, PollConsumer consumer) {
-        var weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
-        var end = asOf.atOffset(ZoneOffset.UTC);
         var stream = new StoreStream(consumer);
-        streaming.query(POLLS.formatted(owner.sql()), rs -> {
+        String sql = owner.sql().isEmpty() ? POLLS : ReportReads.polls(ReportReads.BUCKET_RANGE + owner.sql());
+        streaming.query(sql, rs -> {
             OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
             stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
-        }, owner.withParams(dataVersion, weekStart, dataVersion, weekStart, end, range.fromInclusive(),
-                range.toExclusive()));
+        }, owner.withParams(
+                ReportReads.pollParameters(dataVersion, asOf, range.fromInclusive(), range.toExclusive())));
         stream.finish();
+    }
+
+    /**
+     * Streams, in store order ({@code bucket, store_key}) and time order within a store, every poll of the range with
+     * {@code version <= dataVersion} and {@code ts >= from}, preceded by each store's last poll before {@code from}.
+     * Must run inside a transaction (server-side cursor).
+     */
+    void pollsFrom(StoreBuckets.Range range, long dataVersion, Instant from, RowConsumer consumer) {
+        var start = from.atOffset(ZoneOffset.UTC);
+        streaming.query(POLLS_FROM, rs -> {
+            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+        }, dataVersion, start, dataVersion, start, range.fromInclusive(), range.toExclusive());
+    }
+
+    /**
+     * Streams the polls of the range stored by versions in {@code (afterVersion, upToVersion]}, in store order and
+     * time order within a store. Must run inside a transaction (server-side cursor).
+     */
+    void pollsOfVersions(StoreBuckets.Range range, long afterVersion, long upToVersion, RowConsumer consumer) {
+        streaming.query(POLLS_OF_VERSIONS, rs -> {
+            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+        }, range.fromInclusive(), range.toExclusive(), afterVersion, upToVersion);
     }
 }

@@ -36,6 +36,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The owners' page in a real browser: starts the built {@code storemon-standalone.jar} (free ports everywhere) on
@@ -141,6 +142,11 @@ class OwnersPageIT {
                 && Files.size(saved) == csv.length);
         assertThat(Files.readAllBytes(saved)).isEqualTo(csv);
         assertThat(fetchWithCookies(api + href)).isEqualTo(csv);
+        // the JSON link is a plain link to get_report's JSON form, the CSV inside
+        String jsonHref = browser.findElement(By.id("download-json")).getDomAttribute("href");
+        assertThat(jsonHref).isEqualTo(href + "&format=json");
+        assertThat(JsonMapper.builder().build().readTree(fetchWithCookies(api + jsonHref)).get("csv").asString())
+                .isEqualTo(new String(csv, StandardCharsets.UTF_8));
 
         // a phone-sized screen
         browser.findElement(By.id("filter")).clear();

@@ -1,4 +1,4 @@
-package dev.storemon.gateway.report;
+package dev.storemon.gateway.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = UuidText.Validator.class)
-@interface UuidText {
+public @interface UuidText {
 
     String message() default "must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was '${validatedValue}'";
 
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
     Class<? extends Payload>[] payload() default {};
 
     /** Parses a valid value. */
-    final class Validator implements ConstraintValidator<UuidText, String> {
+    public final class Validator implements ConstraintValidator<UuidText, String> {
 
         private static final Pattern UUID_TEXT = Pattern.compile(
                 "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -37,7 +37,11 @@ import java.util.regex.Pattern;
             return value == null || value.isBlank() || UUID_TEXT.matcher(value.trim()).matches();
         }
 
-        static UUID parse(String value) {
+        /**
+         * @param value a valid value
+         * @return the UUID it names
+         */
+        public static UUID parse(String value) {
             return UUID.fromString(value.trim());
         }
     }
