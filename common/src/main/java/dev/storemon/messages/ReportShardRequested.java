@@ -28,8 +28,8 @@ public record ReportShardRequested(
         @JsonProperty("owner_id") String ownerId) {
 
     /** A task of a report of all stores. */
-    public ReportShardRequested(String reportId, int shard, int shardCount, Instant asOf, long dataVersion,
-            String interpolation) {
+    public ReportShardRequested(
+            String reportId, int shard, int shardCount, Instant asOf, long dataVersion, String interpolation) {
         this(reportId, shard, shardCount, asOf, dataVersion, interpolation, null);
     }
 }

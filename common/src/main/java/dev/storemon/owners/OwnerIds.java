@@ -13,8 +13,7 @@ public final class OwnerIds {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private OwnerIds() {
-    }
+    private OwnerIds() {}
 
     /**
      * @param ownerId a candidate, as given (not trimmed)

@@ -14,13 +14,18 @@ class OwnersFileTest extends IngestTestSupport {
 
     @BeforeEach
     void noOwners() {
-        write("store_status.csv", "store_id,status,timestamp_utc",
-                "s1,active,2023-01-22 10:00:00 UTC", "s2,inactive,2023-01-22 10:00:00 UTC");
+        write(
+                "store_status.csv",
+                "store_id,status,timestamp_utc",
+                "s1,active,2023-01-22 10:00:00 UTC",
+                "s2,inactive,2023-01-22 10:00:00 UTC");
     }
 
     @Test
     void ownersAreLoadedAndBadRowsAreRejectedWithTheirLine() {
-        write("store_owners.csv", "store_id,owner_id",
+        write(
+                "store_owners.csv",
+                "store_id,owner_id",
                 "s1,alice",
                 "s2,bob.smith_2-x",
                 "s1,bob",
@@ -34,16 +39,28 @@ class OwnersFileTest extends IngestTestSupport {
         assertThat(owners(run.load().version()))
                 .containsExactly("s1 alice", "s2 bob.smith_2-x", "s6 " + "y".repeat(64));
         Map<String, Object> file = file(run.runId(), "owners");
-        assertThat(file).containsEntry("status", "LOADED").containsEntry("rows_read", 8)
-                .containsEntry("rows_loaded", 3).containsEntry("rows_rejected", 5);
-        assertThat(file.get("rejections")).isEqualTo(List.of(
-                Map.of("line", 4, "reason", "store already has an owner on line 2"),
-                Map.of("line", 5, "reason", "bad owner_id 'has space': an owner id is 1 to 64 letters, digits, "
-                        + "'-', '_' or '.'"),
-                Map.of("line", 6, "reason", "missing owner_id"),
-                Map.of("line", 7, "reason", "bad owner_id '" + "x".repeat(65) + "': an owner id is 1 to 64 letters, "
-                        + "digits, '-', '_' or '.'"),
-                Map.of("line", 9, "reason", "empty store_id")));
+        assertThat(file)
+                .containsEntry("status", "LOADED")
+                .containsEntry("rows_read", 8)
+                .containsEntry("rows_loaded", 3)
+                .containsEntry("rows_rejected", 5);
+        assertThat(file.get("rejections"))
+                .isEqualTo(List.of(
+                        Map.of("line", 4, "reason", "store already has an owner on line 2"),
+                        Map.of(
+                                "line",
+                                5,
+                                "reason",
+                                "bad owner_id 'has space': an owner id is 1 to 64 letters, digits, "
+                                        + "'-', '_' or '.'"),
+                        Map.of("line", 6, "reason", "missing owner_id"),
+                        Map.of(
+                                "line",
+                                7,
+                                "reason",
+                                "bad owner_id '" + "x".repeat(65) + "': an owner id is 1 to 64 letters, "
+                                        + "digits, '-', '_' or '.'"),
+                        Map.of("line", 9, "reason", "empty store_id")));
         assertThat(run.load().rowsRejected()).isEqualTo(5);
     }
 
@@ -76,7 +93,8 @@ class OwnersFileTest extends IngestTestSupport {
         RunResult run = runOk();
 
         assertThat(ownerVersion(run)).isNull();
-        assertThat(file(run.runId(), "owners")).containsEntry("status", "MISSING")
+        assertThat(file(run.runId(), "owners"))
+                .containsEntry("status", "MISSING")
                 .containsEntry("name", "store_owners.csv");
     }
 
@@ -100,8 +118,11 @@ class OwnersFileTest extends IngestTestSupport {
     }
 
     private Long ownerVersion(RunResult run) {
-        return jdbc.sql("select owner_version from data_versions where version = ?").param(run.load().version())
-                .query((rs, n) -> (Long) rs.getObject(1)).list().get(0);
+        return jdbc.sql("select owner_version from data_versions where version = ?")
+                .param(run.load().version())
+                .query((rs, n) -> (Long) rs.getObject(1))
+                .list()
+                .get(0);
     }
 
     private static void deleteOwners() {

@@ -40,7 +40,8 @@ public class ApiKeys {
         String keyId = "key_" + BASE64URL.encodeToString(bytes(9));
         String key = BASE64URL.encodeToString(bytes(32));
         jdbc.sql("insert into api_keys (key_id, owner_id, key_sha256) values (?, ?, ?)")
-                .params(keyId, ownerId, sha256(key)).update();
+                .params(keyId, ownerId, sha256(key))
+                .update();
         log.info("API key {} created for owner {}", keyId, ownerId);
         return new CreatedKey(keyId, key, ownerId);
     }
@@ -50,7 +51,9 @@ public class ApiKeys {
                         select key_id, owner_id, created_at from api_keys
                         where revoked_at is null order by created_at, key_id
                         """)
-                .query((rs, n) -> new KeyInfo(rs.getString(1), rs.getString(2),
+                .query((rs, n) -> new KeyInfo(
+                        rs.getString(1),
+                        rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -58,7 +61,9 @@ public class ApiKeys {
     /** @return whether an active key was revoked (false: unknown, or already revoked) */
     boolean revoke(String keyId) {
         boolean revoked = jdbc.sql("update api_keys set revoked_at = now() where key_id = ? and revoked_at is null")
-                .param(keyId).update() > 0;
+                        .param(keyId)
+                        .update()
+                > 0;
         if (revoked) {
             log.info("API key {} revoked", keyId);
         }
@@ -76,15 +81,17 @@ public class ApiKeys {
             return Optional.empty();
         }
         byte[] hash = sha256(key);
-        record Row(String keyId, String ownerId, Instant createdAt, byte[] hash) {
-        }
+        record Row(String keyId, String ownerId, Instant createdAt, byte[] hash) {}
         return jdbc.sql("""
                         select key_id, owner_id, created_at, key_sha256 from api_keys
                         where key_sha256 = ? and revoked_at is null
                         """)
                 .param(hash)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getBytes(4)))
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getBytes(4)))
                 .optional()
                 // the index found it; the comparison that decides is a constant-time one
                 .filter(row -> MessageDigest.isEqual(row.hash(), hash))

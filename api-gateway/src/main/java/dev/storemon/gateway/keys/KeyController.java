@@ -31,39 +31,60 @@ class KeyController {
         this.keys = keys;
     }
 
-    @Operation(operationId = "createKey", summary = "Create an owner's API key (admin)",
+    @Operation(
+            operationId = "createKey",
+            summary = "Create an owner's API key (admin)",
             description = "The key is shown only in this answer: only its SHA-256 is stored.")
-    @ApiResponse(responseCode = "201", description = "The key, once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = CreatedKey.class)))
-    @ApiResponse(responseCode = "400", description = "A missing or malformed owner_id, or an unreadable body",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The key, once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = CreatedKey.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A missing or malformed owner_id, or an unreadable body",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/api/keys")
     ResponseEntity<CreatedKey> create(@Valid @RequestBody KeyRequest request) {
         CreatedKey key = keys.create(request.ownerId());
-        return ResponseEntity.created(URI.create("/api/keys/" + key.keyId())).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.created(URI.create("/api/keys/" + key.keyId()))
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(key);
     }
 
     @Operation(operationId = "listKeys", summary = "The active API keys (admin): ids and owners, never the keys")
-    @ApiResponse(responseCode = "200", description = "The active keys",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = KeyList.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The active keys",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = KeyList.class)))
     @GetMapping("/api/keys")
     KeyList list() {
         return new KeyList(keys.active());
     }
 
-    @Operation(operationId = "revokeKey", summary = "Revoke an API key (admin)",
+    @Operation(
+            operationId = "revokeKey",
+            summary = "Revoke an API key (admin)",
             description = "The next request with the key is a 401.")
     @ApiResponse(responseCode = "204", description = "Revoked")
-    @ApiResponse(responseCode = "404", description = "No active key has this id (unknown, or already revoked)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No active key has this id (unknown, or already revoked)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @DeleteMapping("/api/keys/{key_id}")
-    ResponseEntity<Void> revoke(@Parameter(description = "the key_id POST /api/keys answered")
-            @PathVariable("key_id") String keyId) {
+    ResponseEntity<Void> revoke(
+            @Parameter(description = "the key_id POST /api/keys answered") @PathVariable("key_id") String keyId) {
         if (!keys.revoke(keyId)) {
             throw new ProblemException(ProblemType.KEY_NOT_FOUND, "no active API key with key_id " + keyId);
         }

@@ -11,10 +11,12 @@ import java.time.Instant;
  * @param ownerId   its owner
  * @param createdAt when it was made
  */
-@Schema(description = "An active API key, without the key", requiredProperties = {"key_id", "owner_id",
-    "created_at"})
+@Schema(
+        description = "An active API key, without the key",
+        requiredProperties = {"key_id", "owner_id", "created_at"})
 public record KeyInfo(
         @JsonProperty("key_id") String keyId,
         @JsonProperty("owner_id") String ownerId,
-        @JsonProperty("created_at") @Schema(type = "string", format = "date-time") Instant createdAt) {
-}
+
+        @JsonProperty("created_at") @Schema(type = "string", format = "date-time")
+        Instant createdAt) {}

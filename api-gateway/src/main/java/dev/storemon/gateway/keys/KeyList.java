@@ -10,5 +10,4 @@ import java.util.List;
  * @param keys the active keys, oldest first
  */
 @Schema(description = "The active API keys, oldest first", requiredProperties = "keys")
-record KeyList(@JsonProperty("keys") List<KeyInfo> keys) {
-}
+record KeyList(@JsonProperty("keys") List<KeyInfo> keys) {}

@@ -16,7 +16,7 @@ record KeyRequest(
         @JsonProperty("owner_id")
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._-]{1,64}$", example = "owner-17")
         @NotBlank(message = "owner_id is required: {\"owner_id\": \"...\"}")
-        @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "owner_id must be " + OwnerIds.RULE
-                + ", was '${validatedValue}'")
-        String ownerId) {
-}
+        @Pattern(
+                regexp = "[A-Za-z0-9._-]{1,64}",
+                message = "owner_id must be " + OwnerIds.RULE + ", was '${validatedValue}'")
+        String ownerId) {}

@@ -28,7 +28,10 @@ class ReportHeaders {
     }
 
     Optional<ReportHeader> find(UUID id) {
-        return jdbc.sql(COLUMNS + "where r.id = ?").param(id).query(ReportHeaders::header).optional();
+        return jdbc.sql(COLUMNS + "where r.id = ?")
+                .param(id)
+                .query(ReportHeaders::header)
+                .optional();
     }
 
     /**
@@ -38,16 +41,29 @@ class ReportHeaders {
      */
     List<ReportHeader> recent(int limit, String ownerId) {
         if (ownerId == null) {
-            return jdbc.sql(COLUMNS + "order by r.requested_at desc, r.id limit ?").param(limit)
-                    .query(ReportHeaders::header).list();
+            return jdbc.sql(COLUMNS + "order by r.requested_at desc, r.id limit ?")
+                    .param(limit)
+                    .query(ReportHeaders::header)
+                    .list();
         }
         return jdbc.sql(COLUMNS + "where r.key_id is not null and r.owner_id = ? order by r.requested_at desc, r.id "
-                + "limit ?").params(ownerId, limit).query(ReportHeaders::header).list();
+                        + "limit ?")
+                .params(ownerId, limit)
+                .query(ReportHeaders::header)
+                .list();
     }
 
     private static ReportHeader header(ResultSet rs, int row) throws SQLException {
-        return new ReportHeader(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, 3), instant(rs, 4),
-                instant(rs, 5), rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
+        return new ReportHeader(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                instant(rs, 3),
+                instant(rs, 4),
+                instant(rs, 5),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getInt(9),
                 (Integer) rs.getObject(10));
     }
 

@@ -17,22 +17,39 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @Schema(description = "Optional parameters of a new report")
 record TriggerReportRequest(
-        @JsonProperty("as_of") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", format = "date-time", example = "2023-01-25T18:00:00Z",
+        @JsonProperty("as_of")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                format = "date-time",
+                example = "2023-01-25T18:00:00Z",
                 description = "the report's as-of instant (offsets allowed; kept to microseconds); default: the "
                         + "latest poll of the pinned data version")
-        @IsoInstant(message = "as_of must be an ISO-8601 instant such as 2023-01-25T18:00:00Z, "
-                + "was '${validatedValue}'")
+        @IsoInstant(
+                message =
+                        "as_of must be an ISO-8601 instant such as 2023-01-25T18:00:00Z, " + "was '${validatedValue}'")
         String asOf,
-        @JsonProperty("interpolation") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", allowableValues = {"nearest", "previous"}, defaultValue = "nearest",
+
+        @JsonProperty("interpolation")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                allowableValues = {"nearest", "previous"},
+                defaultValue = "nearest",
                 description = "how a store's status is extrapolated between polls (docs/semantics.md)")
-        @InterpolationName String interpolation,
-        @JsonProperty("owner_id") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$", example = "owner-17",
+        @InterpolationName
+        String interpolation,
+
+        @JsonProperty("owner_id")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                pattern = "^[A-Za-z0-9._-]{1,64}$",
+                example = "owner-17",
                 description = "report on this owner's stores only (store_owners.csv); default: all stores for the "
                         + "admin, the key's owner's stores for an owner's key, which may name no other owner")
-        @OwnerIdText String ownerId) {
+        @OwnerIdText
+        String ownerId) {
 
     /** No owner named: all stores for the admin, the key's own for an owner. */
     TriggerReportRequest(String asOf, String interpolation) {
@@ -44,7 +61,8 @@ record TriggerReportRequest(
         if (body == null) {
             return this;
         }
-        return new TriggerReportRequest(body.asOf() != null ? body.asOf() : asOf,
+        return new TriggerReportRequest(
+                body.asOf() != null ? body.asOf() : asOf,
                 body.interpolation() != null ? body.interpolation() : interpolation,
                 body.ownerId() != null ? body.ownerId() : ownerId);
     }

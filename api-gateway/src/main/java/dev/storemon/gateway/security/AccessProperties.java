@@ -25,8 +25,9 @@ public record AccessProperties(
     static final int ADMIN_KEY_MIN_LENGTH = 16;
 
     /** Checked at start: with security on and no admin key nobody could create owners' keys or ingest. */
-    @AssertTrue(message = "storemon.security.admin-key (env STOREMON_SECURITY_ADMINKEY) must be set, at least "
-            + ADMIN_KEY_MIN_LENGTH + " characters, when storemon.security.enabled is true")
+    @AssertTrue(
+            message = "storemon.security.admin-key (env STOREMON_SECURITY_ADMINKEY) must be set, at least "
+                    + ADMIN_KEY_MIN_LENGTH + " characters, when storemon.security.enabled is true")
     public boolean isAdminKeyConfigured() {
         return !enabled || (adminKey != null && adminKey.strip().length() >= ADMIN_KEY_MIN_LENGTH);
     }

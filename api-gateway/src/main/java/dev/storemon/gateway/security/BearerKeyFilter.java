@@ -43,7 +43,8 @@ final class BearerKeyFilter extends OncePerRequestFilter {
             if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 request.setAttribute(REJECTED, "the Authorization header must be 'Bearer <key>'");
             } else {
-                Optional<Caller> caller = caller(header.substring(BEARER.length()).strip());
+                Optional<Caller> caller =
+                        caller(header.substring(BEARER.length()).strip());
                 if (caller.isPresent()) {
                     SecurityContext context = contexts.createEmptyContext();
                     context.setAuthentication(new ApiKeyAuthentication(caller.get()));

@@ -26,19 +26,28 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException authException) {
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException) {
         Object rejected = request.getAttribute(BearerKeyFilter.REJECTED);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        write(request, response, ProblemType.UNAUTHORIZED, rejected != null ? rejected + ": send a valid key as "
-                + "'Authorization: Bearer <key>'" : "this route needs an API key: send 'Authorization: Bearer <key>'");
+        write(
+                request,
+                response,
+                ProblemType.UNAUTHORIZED,
+                rejected != null
+                        ? rejected + ": send a valid key as " + "'Authorization: Bearer <key>'"
+                        : "this route needs an API key: send 'Authorization: Bearer <key>'");
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-            AccessDeniedException accessDeniedException) {
-        write(request, response, ProblemType.FORBIDDEN, request.getRequestURI() + " needs the admin key; an owner's "
-                + "key may trigger and read its own reports only");
+    public void handle(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException) {
+        write(
+                request,
+                response,
+                ProblemType.FORBIDDEN,
+                request.getRequestURI() + " needs the admin key; an owner's "
+                        + "key may trigger and read its own reports only");
     }
 
     /** Headers the answer needs (WWW-Authenticate, Retry-After) are set on the response before. */

@@ -50,8 +50,10 @@ public class ReportAccess {
             return new ReportScope(null, requested);
         }
         if (requested != null && !requested.equals(caller.ownerId())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "an owner's key reports on its own stores only: "
-                    + "owner_id must be " + caller.ownerId() + " or absent");
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "an owner's key reports on its own stores only: " + "owner_id must be " + caller.ownerId()
+                            + " or absent");
         }
         return new ReportScope(caller.keyId(), caller.ownerId());
     }
@@ -70,7 +72,9 @@ public class ReportAccess {
                         from reports r where r.id = ?
                         """)
                 .params(storeId, reportId)
-                .query(Boolean.class).optional().orElse(false);
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /**
@@ -89,6 +93,8 @@ public class ReportAccess {
         }
         return jdbc.sql("select 1 from reports where id = ? and key_id is not null and owner_id = ?")
                 .params(reportId, caller.ownerId())
-                .query(Integer.class).optional().isPresent();
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 }

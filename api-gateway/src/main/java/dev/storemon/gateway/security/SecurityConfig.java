@@ -36,7 +36,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * as before issue 12. Stateless either way: no session, no cookie, so no CSRF token is needed.
  */
 @Configuration(proxyBeanMethods = false)
-@SecurityScheme(name = SecurityConfig.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        name = SecurityConfig.SCHEME,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "An owner's API key (POST /api/keys) or the admin key (storemon.security.admin-key)")
 class SecurityConfig {
 
@@ -48,14 +51,32 @@ class SecurityConfig {
      * Open even with security on: the page and its assets, health probes (component details for the admin key only),
      * Prometheus' scrape (aggregates without ids; docs/decisions.md), the API description.
      */
-    static final String[] OPEN = {"/", "/index.html", "/favicon.ico", "/assets/**", "/css/**", "/js/**",
-        "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
-        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    static final String[] OPEN = {
+        "/",
+        "/index.html",
+        "/favicon.ico",
+        "/assets/**",
+        "/css/**",
+        "/js/**",
+        "/webjars/**",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
+    };
+
     static final String[] ADMIN_ONLY = {"/api/ingest", "/api/ingest/**", "/api/keys", "/api/keys/**"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties properties, ApiKeys keys,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            AccessProperties properties,
+            ApiKeys keys,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -72,17 +93,22 @@ class SecurityConfig {
                     .build();
         }
         ProblemAnswers problems = new ProblemAnswers(resolver);
-        http.authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(OPEN).permitAll()
-                        .requestMatchers(ADMIN_ONLY).hasAuthority(ApiKeyAuthentication.ADMIN)
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(OPEN)
+                        .permitAll()
+                        .requestMatchers(ADMIN_ONLY)
+                        .hasAuthority(ApiKeyAuthentication.ADMIN)
+                        .anyRequest()
+                        .authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerKeyFilter(properties.adminKey(), keys), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new TriggerRateLimit(properties.reportsPerMinute(), problems, System::nanoTime),
+                .addFilterAfter(
+                        new TriggerRateLimit(properties.reportsPerMinute(), problems, System::nanoTime),
                         AuthorizationFilter.class);
-        log.info("access control is ON: API keys required (Authorization: Bearer), admin key from "
-                + "storemon.security.admin-key, {} trigger_report calls per key and minute",
+        log.info(
+                "access control is ON: API keys required (Authorization: Bearer), admin key from "
+                        + "storemon.security.admin-key, {} trigger_report calls per key and minute",
                 properties.reportsPerMinute());
         return http.build();
     }
@@ -99,17 +125,30 @@ class SecurityConfig {
             }
             openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
             openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                operation.getResponses().computeIfAbsent("401", code -> ApiDocsCustomizer.problem(
-                        "No API key, or an unknown or revoked one (WWW-Authenticate: Bearer)"));
+                operation
+                        .getResponses()
+                        .computeIfAbsent(
+                                "401",
+                                code -> ApiDocsCustomizer.problem(
+                                        "No API key, or an unknown or revoked one (WWW-Authenticate: Bearer)"));
                 if (path.startsWith("/api/ingest") || path.startsWith("/api/keys")) {
-                    operation.getResponses().computeIfAbsent("403", code -> ApiDocsCustomizer.problem(
-                            "An owner's key: admin only"));
+                    operation
+                            .getResponses()
+                            .computeIfAbsent("403", code -> ApiDocsCustomizer.problem("An owner's key: admin only"));
                 }
                 if (path.endsWith("/trigger_report")) {
-                    operation.getResponses().computeIfAbsent("403", code -> ApiDocsCustomizer.problem(
-                            "An owner's key naming another owner in owner_id"));
-                    operation.getResponses().computeIfAbsent("429", code -> ApiDocsCustomizer.problem(
-                            "More trigger_report calls with this key in a minute than allowed (Retry-After)"));
+                    operation
+                            .getResponses()
+                            .computeIfAbsent(
+                                    "403",
+                                    code -> ApiDocsCustomizer.problem(
+                                            "An owner's key naming another owner in owner_id"));
+                    operation
+                            .getResponses()
+                            .computeIfAbsent(
+                                    "429",
+                                    code -> ApiDocsCustomizer.problem(
+                                            "More trigger_report calls with this key in a minute than allowed (Retry-After)"));
                 }
             }));
         };

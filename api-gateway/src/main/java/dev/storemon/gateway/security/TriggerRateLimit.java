@@ -51,8 +51,12 @@ final class TriggerRateLimit extends OncePerRequestFilter {
             long retryAfterSeconds = admit(caller.name());
             if (retryAfterSeconds > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-                problems.write(request, response, ProblemType.TOO_MANY_REQUESTS, "more than " + limit
-                        + " trigger_report calls in a minute with this key; retry in " + retryAfterSeconds + " s");
+                problems.write(
+                        request,
+                        response,
+                        ProblemType.TOO_MANY_REQUESTS,
+                        "more than " + limit + " trigger_report calls in a minute with this key; retry in "
+                                + retryAfterSeconds + " s");
                 return;
             }
         }

@@ -61,41 +61,55 @@ class AccessControlTest extends GatewayTestBase {
     void dataWithOwners() {
         truncateAll();
         DATA.load(jdbc);
-        jdbc.sql("update data_versions set owner_version = 1 where version = ?").param(Dataset.VERSION).update();
+        jdbc.sql("update data_versions set owner_version = 1 where version = ?")
+                .param(Dataset.VERSION)
+                .update();
         for (int i = 0; i < DATA.stores.size(); i++) {
             String owner = i % 3 == 0 ? "alice" : i % 3 == 1 ? "bob" : null;
-            int key = jdbc.sql("select store_key from stores where store_id = ?").param(DATA.stores.get(i).id())
-                    .query(Integer.class).single();
+            int key = jdbc.sql("select store_key from stores where store_id = ?")
+                    .param(DATA.stores.get(i).id())
+                    .query(Integer.class)
+                    .single();
             if (owner != null) {
                 jdbc.sql("insert into store_owners (owner_version, store_key, owner_id) values (1, ?, ?)")
-                        .params(key, owner).update();
+                        .params(key, owner)
+                        .update();
             }
             // a later owners version that gives every store to alice: a report pinned to version 1 must ignore it
             jdbc.sql("insert into store_owners (owner_version, store_key, owner_id) values (2, ?, 'alice')")
-                    .param(key).update();
+                    .param(key)
+                    .update();
         }
     }
 
     @Test
     void noKeyOrABadKeyIs401WithWwwAuthenticateAsProblemDetails() {
-        for (HttpResponse<String> response : List.of(post("/trigger_report", null), get("/api/get_report?report_id="
-                + UUID.randomUUID()), get("/api/ingest/status"), get("/api/keys"),
+        for (HttpResponse<String> response : List.of(
+                post("/trigger_report", null),
+                get("/api/get_report?report_id=" + UUID.randomUUID()),
+                get("/api/ingest/status"),
+                get("/api/keys"),
                 get("/trigger_report", "Authorization", "Bearer not-a-key"),
                 get("/trigger_report", "Authorization", "Basic YWRtaW46YWRtaW4="))) {
             assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
             assertProblem(response, 401);
         }
-        assertThat(jdbc.sql("select count(*) from reports").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from reports").query(Integer.class).single())
+                .isZero();
         // open: the API description, which declares the bearer scheme for Swagger UI's "Authorize"
         HttpResponse<String> apiDocs = get("/v3/api-docs");
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         JsonNode openApi = PLAIN.readTree(apiDocs.body());
-        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
         assertThat(openApi.at("/security/0").has("bearer")).isTrue();
-        assertThat(openApi.at("/paths/~1trigger_report/post/responses/401/content/application~1problem+json/schema/$ref")
-                .asString()).isEqualTo("#/components/schemas/ProblemDetail");
-        assertThat(openApi.at("/paths/~1trigger_report/post/responses").has("429")).isTrue();
+        assertThat(openApi.at(
+                                "/paths/~1trigger_report/post/responses/401/content/application~1problem+json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/ProblemDetail");
+        assertThat(openApi.at("/paths/~1trigger_report/post/responses").has("429"))
+                .isTrue();
         assertThat(openApi.at("/paths/~1api~1keys/get/responses").has("403")).isTrue();
     }
 
@@ -109,17 +123,26 @@ class AccessControlTest extends GatewayTestBase {
         String full = awaitCsv(trigger(bearer(ADMIN_KEY), null), bearer(ADMIN_KEY));
 
         Set<String> aliceStores = storesOf(0);
-        List<String> expected = full.lines().skip(1).filter(l -> aliceStores.contains(l.split(",")[0])).toList();
+        List<String> expected = full.lines()
+                .skip(1)
+                .filter(l -> aliceStores.contains(l.split(",")[0]))
+                .toList();
         assertThat(csv.lines().skip(1).toList()).isEqualTo(expected).isNotEmpty();
         assertThat(csv.lines().findFirst()).isEqualTo(full.lines().findFirst());
         // the full report is the engine's, so the owner's rows are the engine's too
         assertThat(full).isEqualTo(DATA.expectedCsv(DATA.latestPoll, Interpolation.NEAREST));
-        assertThat(jdbc.sql("select key_id || ' ' || owner_id from reports where id = ?").param(UUID.fromString(id))
-                .query(String.class).single()).isEqualTo(aliceKeyId + " alice");
+        assertThat(jdbc.sql("select key_id || ' ' || owner_id from reports where id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(aliceKeyId + " alice");
 
-        Map<String, Object> event = await().atMost(Duration.ofSeconds(30)).until(() -> completedEvents(id),
-                events -> events.size() == 1).get(0);
-        assertThat(event).containsEntry("schema", 2).containsEntry("owner_id", "alice")
+        Map<String, Object> event = await().atMost(Duration.ofSeconds(30))
+                .until(() -> completedEvents(id), events -> events.size() == 1)
+                .get(0);
+        assertThat(event)
+                .containsEntry("schema", 2)
+                .containsEntry("owner_id", "alice")
                 .containsEntry("store_count", expected.size());
     }
 
@@ -128,8 +151,10 @@ class AccessControlTest extends GatewayTestBase {
         String bobByAdmin = awaitCsv(trigger(bearer(ADMIN_KEY), "bob"), bearer(ADMIN_KEY));
         Set<String> bobStores = storesOf(1);
         assertThat(bobByAdmin.lines().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet()))
-                .isEqualTo(bobStores.stream().filter(s -> DATA.expectedCsv(DATA.latestPoll, Interpolation.NEAREST)
-                        .contains("\n" + s + ",")).collect(Collectors.toSet()));
+                .isEqualTo(bobStores.stream()
+                        .filter(s -> DATA.expectedCsv(DATA.latestPoll, Interpolation.NEAREST)
+                                .contains("\n" + s + ","))
+                        .collect(Collectors.toSet()));
 
         String alice = createKey("alice").get("key").asString();
         HttpResponse<String> other = post("/trigger_report", "{\"owner_id\": \"bob\"}", bearer(alice));
@@ -153,14 +178,19 @@ class AccessControlTest extends GatewayTestBase {
         assertThat(othersReport.statusCode()).isEqualTo(404).isEqualTo(unknownReport.statusCode());
         assertThat(othersReport.headers().firstValue("Content-Type"))
                 .isEqualTo(unknownReport.headers().firstValue("Content-Type"));
-        assertThat(othersReport.body().replace(id, "ID")).isEqualTo(unknownReport.body().replace(unknown, "ID"));
+        assertThat(othersReport.body().replace(id, "ID"))
+                .isEqualTo(unknownReport.body().replace(unknown, "ID"));
         // the same through POST and under /api; the admin sees it
-        assertThat(post("/api/get_report", "{\"report_id\": \"" + id + "\"}", bearer(bob)).statusCode()).isEqualTo(404);
-        assertThat(get("/get_report?report_id=" + id, bearer(ADMIN_KEY)).statusCode()).isEqualTo(200);
+        assertThat(post("/api/get_report", "{\"report_id\": \"" + id + "\"}", bearer(bob))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/get_report?report_id=" + id, bearer(ADMIN_KEY)).statusCode())
+                .isEqualTo(200);
         // an admin's report is the admin's, even when it covers alice's stores
         String adminsAlice = trigger(bearer(ADMIN_KEY), "alice");
         awaitCsv(adminsAlice, bearer(ADMIN_KEY));
-        assertThat(get("/get_report?report_id=" + adminsAlice, bearer(alice)).statusCode()).isEqualTo(404);
+        assertThat(get("/get_report?report_id=" + adminsAlice, bearer(alice)).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -179,31 +209,49 @@ class AccessControlTest extends GatewayTestBase {
 
         String alicesStore = alicesCsv.lines().skip(1).findFirst().orElseThrow().split(",")[0];
         Set<String> bobs = storesOf(1);
-        String bobsStore = fullCsv.lines().skip(1).map(line -> line.split(",")[0]).filter(bobs::contains).findFirst()
+        String bobsStore = fullCsv.lines()
+                .skip(1)
+                .map(line -> line.split(",")[0])
+                .filter(bobs::contains)
+                .findFirst()
                 .orElseThrow();
         String timeline = "/api/reports/%s/stores/%s/timeline";
-        assertThat(get(timeline.formatted(alicesReport, alicesStore), bearer(alice)).statusCode()).isEqualTo(200);
+        assertThat(get(timeline.formatted(alicesReport, alicesStore), bearer(alice))
+                        .statusCode())
+                .isEqualTo(200);
         // another owner's report: the unknown-report answer; a store outside the owner's report: not in it
         HttpResponse<String> others = get(timeline.formatted(alicesReport, alicesStore), bearer(bob));
         String unknownId = UUID.randomUUID().toString();
         HttpResponse<String> unknown = get(timeline.formatted(unknownId, alicesStore), bearer(bob));
         assertThat(others.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
-        assertThat(others.body().replace(alicesReport, "ID")).isEqualTo(unknown.body().replace(unknownId, "ID"));
-        assertThat(get(timeline.formatted(alicesReport, bobsStore), bearer(alice)).statusCode()).isEqualTo(404);
-        assertThat(get(timeline.formatted(adminsReport, bobsStore), bearer(ADMIN_KEY)).statusCode()).isEqualTo(200);
+        assertThat(others.body().replace(alicesReport, "ID"))
+                .isEqualTo(unknown.body().replace(unknownId, "ID"));
+        assertThat(get(timeline.formatted(alicesReport, bobsStore), bearer(alice))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get(timeline.formatted(adminsReport, bobsStore), bearer(ADMIN_KEY))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void healthAndPrometheusStayOpenHealthDetailsOnlyForTheAdmin() {
         String alice = createKey("alice").get("key").asString();
-        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+        for (String path : List.of(
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
                 "/actuator/prometheus")) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(200);
         }
-        assertThat(PLAIN.readTree(get("/actuator/health").body()).has("components")).isFalse();
-        assertThat(PLAIN.readTree(get("/actuator/health", bearer(alice)).body()).has("components")).isFalse();
-        JsonNode admin = PLAIN.readTree(get("/actuator/health", bearer(ADMIN_KEY)).body());
-        assertThat(admin.path("components").path("db").path("details").has("database")).isTrue();
+        assertThat(PLAIN.readTree(get("/actuator/health").body()).has("components"))
+                .isFalse();
+        assertThat(PLAIN.readTree(get("/actuator/health", bearer(alice)).body()).has("components"))
+                .isFalse();
+        JsonNode admin =
+                PLAIN.readTree(get("/actuator/health", bearer(ADMIN_KEY)).body());
+        assertThat(admin.path("components").path("db").path("details").has("database"))
+                .isTrue();
         assertThat(get("/actuator/prometheus").body()).contains("storemon_reports_running");
     }
 
@@ -211,8 +259,10 @@ class AccessControlTest extends GatewayTestBase {
     void adminRoutesAre403ForAnOwnerAndOpenToTheAdmin() {
         String alice = createKey("alice").get("key").asString();
 
-        for (HttpResponse<String> response : List.of(post("/api/ingest", null, bearer(alice)),
-                get("/api/ingest/status", bearer(alice)), get("/api/keys", bearer(alice)),
+        for (HttpResponse<String> response : List.of(
+                post("/api/ingest", null, bearer(alice)),
+                get("/api/ingest/status", bearer(alice)),
+                get("/api/keys", bearer(alice)),
                 post("/api/keys", "{\"owner_id\": \"alice\"}", bearer(alice)))) {
             assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(403);
             assertProblem(response, 403);
@@ -229,7 +279,10 @@ class AccessControlTest extends GatewayTestBase {
         assertThat(key).hasSizeGreaterThanOrEqualTo(43); // 32 random bytes, base64url
         assertThat(created.get("owner_id").asString()).isEqualTo("alice");
         assertThat(jdbc.sql("select count(*) from api_keys where key_sha256 = sha256(convert_to(?, 'UTF8'))")
-                .param(key).query(Integer.class).single()).isEqualTo(1);
+                        .param(key)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         HttpResponse<String> list = get("/api/keys", bearer(ADMIN_KEY));
         assertThat(list.statusCode()).isEqualTo(200);
@@ -243,7 +296,9 @@ class AccessControlTest extends GatewayTestBase {
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(after.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(delete("/api/keys/" + keyId, bearer(ADMIN_KEY)).statusCode()).isEqualTo(404);
-        assertThat(post("/api/keys", "{\"owner_id\": \"bad owner\"}", bearer(ADMIN_KEY)).statusCode()).isEqualTo(400);
+        assertThat(post("/api/keys", "{\"owner_id\": \"bad owner\"}", bearer(ADMIN_KEY))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -260,13 +315,18 @@ class AccessControlTest extends GatewayTestBase {
 
         assertThat(sixtyFirst.statusCode()).isEqualTo(429);
         assertProblem(sixtyFirst, 429);
-        assertThat(sixtyFirst.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(sixtyFirst.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
         // per key: another key is not limited
-        assertThat(post("/trigger_report", null, bearer(ADMIN_KEY)).statusCode()).isEqualTo(200);
+        assertThat(post("/trigger_report", null, bearer(ADMIN_KEY)).statusCode())
+                .isEqualTo(200);
         // every accepted report completes (empty: carol has no store)
-        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
-                "select count(*) from reports where status = 'RUNNING'").query(Integer.class).single() == 0);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> jdbc.sql("select count(*) from reports where status = 'RUNNING'")
+                                .query(Integer.class)
+                                .single()
+                        == 0);
         assertThat(awaitCsv(ids.get(59), bearer(carol)).lines()).hasSize(1);
     }
 
@@ -274,7 +334,9 @@ class AccessControlTest extends GatewayTestBase {
         HttpResponse<String> response = get("/api/reports?limit=100", auth);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        PLAIN.readTree(response.body()).path("reports").forEach(r -> ids.add(r.path("report_id").asString()));
+        PLAIN.readTree(response.body())
+                .path("reports")
+                .forEach(r -> ids.add(r.path("report_id").asString()));
         return ids;
     }
 
@@ -293,13 +355,15 @@ class AccessControlTest extends GatewayTestBase {
     }
 
     private String keyIdOf(String key) {
-        return jdbc.sql("select key_id from api_keys where key_sha256 = sha256(convert_to(?, 'UTF8'))").param(key)
-                .query(String.class).single();
+        return jdbc.sql("select key_id from api_keys where key_sha256 = sha256(convert_to(?, 'UTF8'))")
+                .param(key)
+                .query(String.class)
+                .single();
     }
 
     private String trigger(String[] auth, String ownerId) {
-        HttpResponse<String> response = post("/api/trigger_report",
-                ownerId == null ? null : "{\"owner_id\": \"" + ownerId + "\"}", auth);
+        HttpResponse<String> response =
+                post("/api/trigger_report", ownerId == null ? null : "{\"owner_id\": \"" + ownerId + "\"}", auth);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return PLAIN.readTree(response.body()).get("report_id").asString();
     }
@@ -313,7 +377,8 @@ class AccessControlTest extends GatewayTestBase {
     }
 
     private String awaitCsv(String id, String[] auth) {
-        HttpResponse<String> done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        HttpResponse<String> done = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/get_report?report_id=" + id, auth), r -> r.statusCode() != 202);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         return done.body();
@@ -325,16 +390,17 @@ class AccessControlTest extends GatewayTestBase {
 
     /** The shape ApiExceptionHandler gives every problem: the type of the status, its title, the path. */
     private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = PLAIN.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        String slug = switch (status) {
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 429 -> "too-many-requests";
-            default -> throw new IllegalArgumentException("no access problem has status " + status);
-        };
+        String slug =
+                switch (status) {
+                    case 401 -> "unauthorized";
+                    case 403 -> "forbidden";
+                    case 429 -> "too-many-requests";
+                    default -> throw new IllegalArgumentException("no access problem has status " + status);
+                };
         assertThat(problem.get("type").asString()).isEqualTo("https://storemon.dev/problems/" + slug);
         assertThat(problem.get("instance").asString()).isEqualTo(response.uri().getPath());
         assertThat(problem.get("title").asString()).isNotBlank();
@@ -344,7 +410,7 @@ class AccessControlTest extends GatewayTestBase {
     private static List<Map<String, Object>> completedEvents(String id) {
         return TestKafka.readAll(Topics.REPORT_COMPLETED).stream()
                 .map(ConsumerRecord::value)
-                .map(v -> PLAIN.readValue(v, new TypeReference<Map<String, Object>>() { }))
+                .map(v -> PLAIN.readValue(v, new TypeReference<Map<String, Object>>() {}))
                 .filter(m -> id.equals(m.get("report_id")))
                 .toList();
     }

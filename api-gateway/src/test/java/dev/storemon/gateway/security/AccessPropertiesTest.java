@@ -14,8 +14,7 @@ class AccessPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AccessProperties.class)
-    static class Config {
-    }
+    static class Config {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
@@ -40,7 +39,8 @@ class AccessPropertiesTest {
             assertThat(properties.reportsPerMinute()).isEqualTo(60);
         });
         runner.withPropertyValues("storemon.security.enabled=true", "storemon.security.admin-key=0123456789abcdef")
-                .run(context -> assertThat(context.getBean(AccessProperties.class).toString())
+                .run(context -> assertThat(
+                                context.getBean(AccessProperties.class).toString())
                         .doesNotContain("0123456789abcdef"));
     }
 }

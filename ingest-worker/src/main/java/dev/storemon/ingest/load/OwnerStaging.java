@@ -31,18 +31,21 @@ final class OwnerStaging {
     }
 
     /** Step 1, with the other files: parses and stages the file unless it is missing or unchanged. */
-    static OwnerStaging stage(JdbcClient jdbc, CopyManager copy, Path dir, PreviousLoad previous, int limit,
-            Set<String> storeIds) throws SQLException, IOException {
+    static OwnerStaging stage(
+            JdbcClient jdbc, CopyManager copy, Path dir, PreviousLoad previous, int limit, Set<String> storeIds)
+            throws SQLException, IOException {
         Path file = OwnerFileReader.find(dir);
         String sha = file == null ? null : ScheduleFileReader.sha256(file);
-        boolean reuse = previous.version() > 0 && Objects.equals(sha, previous.source(FileReport.Kind.OWNERS).sha256());
+        boolean reuse = previous.version() > 0
+                && Objects.equals(sha, previous.source(FileReport.Kind.OWNERS).sha256());
         FileReport.Builder report;
         if (file == null) {
             report = new FileReport.Builder(FileReport.Kind.OWNERS, OwnerFileReader.FILE_NAME, limit);
             report.status(FileReport.Status.MISSING);
             report.note("no owners file: no store has an owner");
         } else if (reuse) {
-            report = new FileReport.Builder(FileReport.Kind.OWNERS, file.getFileName().toString(), limit);
+            report = new FileReport.Builder(
+                    FileReport.Kind.OWNERS, file.getFileName().toString(), limit);
             report.status(FileReport.Status.UNCHANGED);
         } else {
             jdbc.sql("create temp table stage_owners (store_id text not null, owner_id text not null) on commit drop")
@@ -75,8 +78,14 @@ final class OwnerStaging {
      */
     Long store(JdbcClient jdbc, PreviousLoad previous, long version) {
         if (reuse) {
-            return jdbc.sql("select owner_version from data_versions where version = ?").param(previous.version())
-                    .query((rs, n) -> (Long) rs.getObject(1)).list().stream().filter(Objects::nonNull).findFirst()
+            return jdbc
+                    .sql("select owner_version from data_versions where version = ?")
+                    .param(previous.version())
+                    .query((rs, n) -> (Long) rs.getObject(1))
+                    .list()
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .findFirst()
                     .orElse(null);
         }
         if (!present) {
@@ -84,8 +93,7 @@ final class OwnerStaging {
         }
         report.stored(jdbc.sql("""
                 insert into store_owners (owner_version, store_key, owner_id)
-                select :v, s.store_key, o.owner_id from stage_owners o join stores s on s.store_id = o.store_id""")
-                .param("v", version).update(), 0);
+                select :v, s.store_key, o.owner_id from stage_owners o join stores s on s.store_id = o.store_id""").param("v", version).update(), 0);
         return version;
     }
 }

@@ -40,10 +40,14 @@ public record FileReport(
 
     /** The sources, in the order a run reads and records them; the owners file is optional (issue 12). */
     public enum Kind {
-        @JsonProperty("polls") POLLS,
-        @JsonProperty("hours") HOURS,
-        @JsonProperty("zones") ZONES,
-        @JsonProperty("owners") OWNERS;
+        @JsonProperty("polls")
+        POLLS,
+        @JsonProperty("hours")
+        HOURS,
+        @JsonProperty("zones")
+        ZONES,
+        @JsonProperty("owners")
+        OWNERS;
 
         /** @return the word in the JSON and the logs: {@code polls}, {@code hours}, {@code zones}, {@code owners} */
         public String word() {
@@ -69,8 +73,9 @@ public record FileReport(
      * @param line   the line number
      * @param reason why it was rejected, or which fallback applies
      */
-    public record LineNote(@JsonProperty("line") long line, @JsonProperty("reason") String reason) {
-    }
+    public record LineNote(
+            @JsonProperty("line") long line,
+            @JsonProperty("reason") String reason) {}
 
     /**
      * Facts about the file that the next run compares with; informative otherwise. Polls: size, line count, CRC-32C,
@@ -188,8 +193,18 @@ public record FileReport(
 
         /** @return the report as it stands */
         public FileReport build() {
-            return new FileReport(name, kind, status, note, rowsRead, rowsLoaded, rowsAlreadyStored, rowsRejected,
-                    List.copyOf(rejections), List.copyOf(warnings), source);
+            return new FileReport(
+                    name,
+                    kind,
+                    status,
+                    note,
+                    rowsRead,
+                    rowsLoaded,
+                    rowsAlreadyStored,
+                    rowsRejected,
+                    List.copyOf(rejections),
+                    List.copyOf(warnings),
+                    source);
         }
     }
 }

@@ -27,8 +27,7 @@ public final class OwnerFileReader {
 
     private static final List<List<String>> COLUMNS = List.of(List.of("store_id"), List.of("owner_id"));
 
-    private OwnerFileReader() {
-    }
+    private OwnerFileReader() {}
 
     /**
      * @param dir the source directory (known to exist: {@link SourceSet#find} checked it)
@@ -37,8 +36,11 @@ public final class OwnerFileReader {
     public static Path find(Path dir) {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).equals(FILE_NAME))
-                    .sorted().findFirst().orElse(null);
+                    .filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).equals(FILE_NAME))
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

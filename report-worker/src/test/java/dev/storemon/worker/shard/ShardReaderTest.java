@@ -59,14 +59,18 @@ class ShardReaderTest extends WorkerTestBase {
             StoreBuckets.Range range = StoreBuckets.range(shard, SHARDS);
             Map<Integer, ShardReader.Store> stores = reader.stores(range, Dataset.SCHEDULE_VERSION, ALL);
 
-            Set<String> expected = DATA.stores.stream().map(Dataset.Store::id).filter(id -> inRange(id, range))
+            Set<String> expected = DATA.stores.stream()
+                    .map(Dataset.Store::id)
+                    .filter(id -> inRange(id, range))
                     .collect(Collectors.toSet());
-            assertThat(stores.values()).extracting(ShardReader.Store::storeId)
+            assertThat(stores.values())
+                    .extracting(ShardReader.Store::storeId)
                     .containsExactlyInAnyOrderElementsOf(expected);
             for (ShardReader.Store store : stores.values()) {
                 Dataset.Store generated = generated(store.storeId());
                 assertThat(store.zone()).isEqualTo(StoreZones.resolve(generated.zone()));
-                assertThat(store.schedule()).hasToString(WeeklySchedule.of(generated.hours()).toString());
+                assertThat(store.schedule())
+                        .hasToString(WeeklySchedule.of(generated.hours()).toString());
             }
             seen.addAll(expected);
         }
@@ -76,17 +80,23 @@ class ShardReaderTest extends WorkerTestBase {
     @Test
     void anOwnersShardReadsOnlyThatOwnersStoresOfThePinnedOwnerVersion() {
         // owner version 1 (pinned): every third store is alice's; owner version 2 (a decoy) gives her every store
-        jdbc.sql("update data_versions set owner_version = 1 where version = ?").param(Dataset.VERSION).update();
+        jdbc.sql("update data_versions set owner_version = 1 where version = ?")
+                .param(Dataset.VERSION)
+                .update();
         Set<String> alices = new java.util.HashSet<>();
         for (int i = 0; i < DATA.stores.size(); i++) {
             String id = DATA.stores.get(i).id();
             if (i % 3 == 0) {
                 alices.add(id);
                 jdbc.sql("insert into store_owners (owner_version, store_key, owner_id) select 1, store_key, 'alice' "
-                        + "from stores where store_id = ?").param(id).update();
+                                + "from stores where store_id = ?")
+                        .param(id)
+                        .update();
             }
             jdbc.sql("insert into store_owners (owner_version, store_key, owner_id) select 2, store_key, 'alice' "
-                    + "from stores where store_id = ?").param(id).update();
+                            + "from stores where store_id = ?")
+                    .param(id)
+                    .update();
         }
         try {
             OwnerFilter alice = OwnerFilter.of("alice", Dataset.VERSION);
@@ -96,13 +106,20 @@ class ShardReaderTest extends WorkerTestBase {
                 StoreBuckets.Range range = StoreBuckets.range(shard, SHARDS);
                 Map<Integer, ShardReader.Store> read = reader.stores(range, Dataset.SCHEDULE_VERSION, alice);
                 read.values().forEach(store -> stores.add(store.storeId()));
-                transactions.executeWithoutResult(status -> reader.polls(range, Dataset.VERSION, AS_OF, alice,
+                transactions.executeWithoutResult(status -> reader.polls(
+                        range,
+                        Dataset.VERSION,
+                        AS_OF,
+                        alice,
                         (key, polls) -> withPolls.add(read.get(key).storeId())));
             }
             assertThat(stores).isEqualTo(alices);
             assertThat(withPolls).isNotEmpty().isSubsetOf(alices);
-            assertThat(reader.stores(StoreBuckets.range(0, 1), Dataset.SCHEDULE_VERSION,
-                    OwnerFilter.of("nobody", Dataset.VERSION))).isEmpty();
+            assertThat(reader.stores(
+                            StoreBuckets.range(0, 1),
+                            Dataset.SCHEDULE_VERSION,
+                            OwnerFilter.of("nobody", Dataset.VERSION)))
+                    .isEmpty();
         } finally {
             // the other tests share the dataset, without owners
             jdbc.sql("delete from store_owners").update();
@@ -117,21 +134,28 @@ class ShardReaderTest extends WorkerTestBase {
         for (int shard = 0; shard < SHARDS; shard++) {
             StoreBuckets.Range range = StoreBuckets.range(shard, SHARDS);
             Map<Integer, ShardReader.Store> stores = reader.stores(range, Dataset.SCHEDULE_VERSION, ALL);
-            transactions.executeWithoutResult(status -> reader.polls(range, Dataset.VERSION, AS_OF, ALL, (key, polls) -> {
-                ShardReader.Store store = stores.get(key);
-                assertThat(counts.put(store.storeId(), polls.size())).as("one series per store").isNull();
-                figures.put(store.storeId(), figures(store.storeId(), polls));
-            }));
+            transactions.executeWithoutResult(
+                    status -> reader.polls(range, Dataset.VERSION, AS_OF, ALL, (key, polls) -> {
+                        ShardReader.Store store = stores.get(key);
+                        assertThat(counts.put(store.storeId(), polls.size()))
+                                .as("one series per store")
+                                .isNull();
+                        figures.put(store.storeId(), figures(store.storeId(), polls));
+                    }));
         }
 
         Instant weekStart = AS_OF.minus(7, ChronoUnit.DAYS);
         for (Dataset.Store store : DATA.stores) {
             List<Instant> times = store.pollTimes();
-            long inWeek = times.stream().filter(t -> !t.isBefore(weekStart) && !t.isAfter(AS_OF)).count();
+            long inWeek = times.stream()
+                    .filter(t -> !t.isBefore(weekStart) && !t.isAfter(AS_OF))
+                    .count();
             boolean oneBefore = times.stream().anyMatch(t -> t.isBefore(weekStart));
             int expected = (int) inWeek + (oneBefore ? 1 : 0);
             if (expected == 0) {
-                assertThat(counts).as("store %s has no poll to read", store.id()).doesNotContainKey(store.id());
+                assertThat(counts)
+                        .as("store %s has no poll to read", store.id())
+                        .doesNotContainKey(store.id());
                 continue;
             }
             assertThat(counts.get(store.id())).as("polls of %s", store.id()).isEqualTo(expected);
@@ -139,10 +163,13 @@ class ShardReaderTest extends WorkerTestBase {
             for (int p = 0; p < times.size(); p++) {
                 direct.add(times.get(p), store.active().get(p));
             }
-            assertThat(figures.get(store.id())).as("figures of %s", store.id())
+            assertThat(figures.get(store.id()))
+                    .as("figures of %s", store.id())
                     .isEqualTo(figures(store.id(), direct.build()));
         }
-        assertThat(counts).as("the dataset has stores on both sides of the week").hasSizeGreaterThan(50);
+        assertThat(counts)
+                .as("the dataset has stores on both sides of the week")
+                .hasSizeGreaterThan(50);
     }
 
     /** The engine's figures for the store under both interpolations: equal figures mean the same statuses were read. */
@@ -150,10 +177,10 @@ class ShardReaderTest extends WorkerTestBase {
         Dataset.Store store = generated(storeId);
         WeeklySchedule schedule = WeeklySchedule.of(store.hours());
         return List.of(
-                new UptimeEngine(AS_OF, Interpolation.NEAREST).compute(storeId, StoreZones.resolve(store.zone()),
-                        schedule, polls),
-                new UptimeEngine(AS_OF, Interpolation.PREVIOUS).compute(storeId, StoreZones.resolve(store.zone()),
-                        schedule, polls));
+                new UptimeEngine(AS_OF, Interpolation.NEAREST)
+                        .compute(storeId, StoreZones.resolve(store.zone()), schedule, polls),
+                new UptimeEngine(AS_OF, Interpolation.PREVIOUS)
+                        .compute(storeId, StoreZones.resolve(store.zone()), schedule, polls));
     }
 
     private static Dataset.Store generated(String id) {

@@ -74,9 +74,12 @@ public final class DataGenerator {
         List<String> ids = new ArrayList<>(options.stores());
         while (ids.size() < options.stores()) {
             String id = options.uuids()
-                    ? new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-                            (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString()
-                    : Long.toString(1_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000_000_000_000L));
+                    ? new UUID(
+                                    (random.nextLong() & ~0xF000L) | 0x4000L,
+                                    (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                            .toString()
+                    : Long.toString(
+                            1_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000_000_000_000L));
             if (seen.add(id)) {
                 ids.add(id);
             }
@@ -97,6 +100,5 @@ public final class DataGenerator {
      * @param zoneRows  time-zone rows
      * @param ownerRows owner rows
      */
-    public record Summary(long stores, long polls, long hoursRows, long zoneRows, long ownerRows) {
-    }
+    public record Summary(long stores, long polls, long hoursRows, long zoneRows, long ownerRows) {}
 }
