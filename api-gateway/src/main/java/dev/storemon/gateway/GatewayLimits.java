@@ -22,5 +22,4 @@ public record GatewayLimits(
         @Min(1) @Max(10_000) int maxRunningReports,
         @NotNull Duration reportRetention,
         @NotNull DataSize maxRequestBody,
-        @NotNull Duration retryAfter) {
-}
+        @NotNull Duration retryAfter) {}

@@ -23,5 +23,4 @@ public record GatewayProperties(
         @NotBlank String groupId,
         @Min(1) @Max(StoreBuckets.COUNT) int shardCount,
         @NotNull Duration reportTimeout,
-        @NotNull Duration sweepInterval) {
-}
+        @NotNull Duration sweepInterval) {}

@@ -19,9 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * One gateway application context shared by every test class of the module (same configuration, so Spring's test
  * context cache reuses it), on the shared Postgres and broker, with a fast sweeper.
  */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME, "storemon.gateway.sweep-interval=1s",
-            "storemon.gateway.report-timeout=3m"})
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+            "storemon.gateway.sweep-interval=1s",
+            "storemon.gateway.report-timeout=3m"
+        })
 public abstract class GatewayTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -42,13 +47,16 @@ public abstract class GatewayTestBase {
      * meet it in a deadlock and be chosen as its victim: tried again until it goes through.
      */
     protected void truncateAll() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            jdbc.sql("""
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> {
+                    jdbc.sql("""
                     truncate report_rows, report_shards, reports, business_hours, store_zones, polls, stores,
                              data_versions, ingest_runs restart identity
                     """).update();
-            return true;
-        });
+                    return true;
+                });
     }
 
     /** Records a finished ingest run and a data version on it; returns the version. */
@@ -56,13 +64,15 @@ public abstract class GatewayTestBase {
         long run = jdbc.sql("""
                         insert into ingest_runs (trigger, status, started_at, finished_at, data_version)
                         values ('startup', 'SUCCEEDED', now(), now(), ?) returning id
-                        """)
-                .param(version).query(Long.class).single();
+                        """).param(version).query(Long.class).single();
         jdbc.sql("""
                         insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                         values (?, ?, ?, ?)
                         """)
-                .params(version, run, latestPollAt == null ? null : latestPollAt.atOffset(java.time.ZoneOffset.UTC),
+                .params(
+                        version,
+                        run,
+                        latestPollAt == null ? null : latestPollAt.atOffset(java.time.ZoneOffset.UTC),
                         scheduleVersion)
                 .update();
         return version;
@@ -78,15 +88,24 @@ public abstract class GatewayTestBase {
             all.add("Content-Type");
             all.add("application/json");
         }
-        return send(HttpRequest.newBuilder(uri(pathAndQuery))
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+        return send(
+                HttpRequest.newBuilder(uri(pathAndQuery))
+                        .POST(
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)),
                 all.toArray(String[]::new));
     }
 
     /** Any method, any body; no header is added. */
     protected HttpResponse<String> request(String method, String pathAndQuery, String body, String... headers) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+        return send(
+                HttpRequest.newBuilder(uri(pathAndQuery))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)),
                 headers);
     }
 

@@ -15,8 +15,7 @@ public final class PostgresSettings {
      */
     public static final Map<String, String> RECOMMENDED = recommended();
 
-    private PostgresSettings() {
-    }
+    private PostgresSettings() {}
 
     private static Map<String, String> recommended() {
         Map<String, String> settings = new LinkedHashMap<>();

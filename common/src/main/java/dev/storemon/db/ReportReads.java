@@ -24,8 +24,7 @@ public final class ReportReads {
     /** The schedule version a data version uses; parameter: the data version. */
     public static final String SCHEDULE_VERSION = "select schedule_version from data_versions where version = ?";
 
-    private ReportReads() {
-    }
+    private ReportReads() {}
 
     /**
      * Business hours; parameters: {@link #scheduleParameters}.
@@ -105,8 +104,8 @@ public final class ReportReads {
      */
     public static Object[] pollParameters(long dataVersion, Instant asOf, Object... stores) {
         OffsetDateTime weekStart = asOf.minus(7, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
-        List<Object> parameters = new ArrayList<>(List.of(dataVersion, weekStart, dataVersion, weekStart,
-                asOf.atOffset(ZoneOffset.UTC)));
+        List<Object> parameters =
+                new ArrayList<>(List.of(dataVersion, weekStart, dataVersion, weekStart, asOf.atOffset(ZoneOffset.UTC)));
         parameters.addAll(List.of(stores));
         return parameters.toArray();
     }

@@ -23,5 +23,4 @@ public record DataIngested(
         @JsonProperty("polls_loaded") long pollsLoaded,
         @JsonProperty("hours_loaded") long hoursLoaded,
         @JsonProperty("zones_loaded") long zonesLoaded,
-        @JsonProperty("rows_rejected") long rowsRejected) {
-}
+        @JsonProperty("rows_rejected") long rowsRejected) {}

@@ -13,5 +13,4 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true) // docs/events.md: consumers ignore fields they do not know
 public record IngestRequested(
         @JsonProperty("request_id") String requestId,
-        @JsonProperty("requested_at") Instant requestedAt) {
-}
+        @JsonProperty("requested_at") Instant requestedAt) {}

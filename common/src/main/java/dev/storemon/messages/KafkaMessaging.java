@@ -44,8 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class KafkaMessaging {
 
     /** The records that travel as JSON. */
-    static final List<Class<?>> MESSAGES = List.of(ReportShardRequested.class, ReportShardCompleted.class,
-            ReportCompleted.class, IngestRequested.class, DataIngested.class);
+    static final List<Class<?>> MESSAGES = List.of(
+            ReportShardRequested.class,
+            ReportShardCompleted.class,
+            ReportCompleted.class,
+            IngestRequested.class,
+            DataIngested.class);
 
     @Bean
     KafkaAdmin.NewTopics storemonTopics(TopicProperties properties) {

@@ -14,5 +14,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ReportShardCompleted(
         @JsonProperty("report_id") String reportId,
         @JsonProperty("shard") int shard,
-        @JsonProperty("store_count") int storeCount) {
-}
+        @JsonProperty("store_count") int storeCount) {}

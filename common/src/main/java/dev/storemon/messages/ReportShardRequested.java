@@ -23,5 +23,4 @@ public record ReportShardRequested(
         @JsonProperty("shard_count") int shardCount,
         @JsonProperty("as_of") Instant asOf,
         @JsonProperty("data_version") long dataVersion,
-        @JsonProperty("interpolation") String interpolation) {
-}
+        @JsonProperty("interpolation") String interpolation) {}

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("storemon.kafka")
-public record TopicProperties(@DefaultValue("16") @Min(1) @Max(10_000) int taskPartitions) {
-}
+public record TopicProperties(
+        @DefaultValue("16") @Min(1) @Max(10_000) int taskPartitions) {}

@@ -35,8 +35,7 @@ public final class Topics {
     /** Partitions of the dead-letter, report-completed, ingest-requests and data-ingested topics: order matters more. */
     static final int SINGLE_PARTITION = 1;
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /**
      * Every topic with its partition count.

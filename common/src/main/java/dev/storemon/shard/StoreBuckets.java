@@ -12,8 +12,7 @@ public final class StoreBuckets {
     /** Number of buckets; also the largest shard count a report may have. */
     public static final int COUNT = 1024;
 
-    private StoreBuckets() {
-    }
+    private StoreBuckets() {}
 
     /**
      * The bucket of a store id.
@@ -56,6 +55,5 @@ public final class StoreBuckets {
      * @param fromInclusive first bucket
      * @param toExclusive   one past the last bucket
      */
-    public record Range(int fromInclusive, int toExclusive) {
-    }
+    public record Range(int fromInclusive, int toExclusive) {}
 }

@@ -13,8 +13,7 @@ public final class EpochMicros {
     private static final long PER_SECOND = 1_000_000L;
     private static final int NANOS_PER_MICRO = 1_000;
 
-    private EpochMicros() {
-    }
+    private EpochMicros() {}
 
     /**
      * @param instant an instant
@@ -47,8 +46,8 @@ public final class EpochMicros {
      * @return the instant
      */
     public static Instant toInstant(long epochMicros) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, PER_SECOND),
-                Math.floorMod(epochMicros, PER_SECOND) * NANOS_PER_MICRO);
+        return Instant.ofEpochSecond(
+                Math.floorDiv(epochMicros, PER_SECOND), Math.floorMod(epochMicros, PER_SECOND) * NANOS_PER_MICRO);
     }
 
     /**

@@ -10,8 +10,7 @@ public final class EpochNanos {
 
     private static final long PER_SECOND = 1_000_000_000L;
 
-    private EpochNanos() {
-    }
+    private EpochNanos() {}
 
     /**
      * @param instant an instant

@@ -74,8 +74,7 @@ public final class PollSeries {
         private int size;
         private boolean sorted = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a poll.
@@ -134,7 +133,8 @@ public final class PollSeries {
                 outActive[n] = active[i];
                 n++;
             }
-            return new PollSeries(n == size ? outNanos : Arrays.copyOf(outNanos, n),
+            return new PollSeries(
+                    n == size ? outNanos : Arrays.copyOf(outNanos, n),
                     n == size ? outActive : Arrays.copyOf(outActive, n));
         }
 

@@ -9,8 +9,7 @@ public final class ReportCsv {
     public static final String HEADER = "store_id,uptime_last_hour,uptime_last_day,uptime_last_week,"
             + "downtime_last_hour,downtime_last_day,downtime_last_week";
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     /**
      * One store's line, without a line break. Store ids are written as they are: the ingest rejects ids that would
@@ -21,8 +20,15 @@ public final class ReportCsv {
      */
     public static String line(StoreUptime row) {
         StringBuilder line = new StringBuilder();
-        appendLine(line, row.storeId(), row.uptimeLastHour(), row.uptimeLastDay(), row.uptimeLastWeek(),
-                row.downtimeLastHour(), row.downtimeLastDay(), row.downtimeLastWeek());
+        appendLine(
+                line,
+                row.storeId(),
+                row.uptimeLastHour(),
+                row.uptimeLastDay(),
+                row.uptimeLastWeek(),
+                row.downtimeLastHour(),
+                row.downtimeLastDay(),
+                row.downtimeLastWeek());
         return line.toString();
     }
 

@@ -21,8 +21,7 @@ public record StoreTimeline(StoreUptime figures, List<Segment> segments, List<Po
      * @param end    the instant after its last
      * @param active whether the store counted as up
      */
-    public record Segment(Instant start, Instant end, boolean active) {
-    }
+    public record Segment(Instant start, Instant end, boolean active) {}
 
     /**
      * A poll as the engine saw it (identical instants already collapsed, docs/semantics.md rule 7).
@@ -30,6 +29,5 @@ public record StoreTimeline(StoreUptime figures, List<Segment> segments, List<Po
      * @param at     when the store was polled
      * @param active whether it answered active
      */
-    public record PollMark(Instant at, boolean active) {
-    }
+    public record PollMark(Instant at, boolean active) {}
 }

@@ -10,8 +10,7 @@ public final class StoreZones {
     /** The zone of a store whose zone is missing or unknown. */
     public static final ZoneId DEFAULT = ZoneId.of("America/Chicago");
 
-    private StoreZones() {
-    }
+    private StoreZones() {}
 
     /**
      * Parses a zone id such as {@code America/New_York} (surrounding blanks ignored).

@@ -84,8 +84,8 @@ public final class UptimeEngine {
                 return;
             }
             if (open[0] < open[1]) {
-                segments.add(new StoreTimeline.Segment(EpochNanos.toInstant(open[0]), EpochNanos.toInstant(open[1]),
-                        openActive[0]));
+                segments.add(new StoreTimeline.Segment(
+                        EpochNanos.toInstant(open[0]), EpochNanos.toInstant(open[1]), openActive[0]));
             }
             open[0] = from;
             open[1] = to;
@@ -95,8 +95,8 @@ public final class UptimeEngine {
             return Optional.empty();
         }
         if (open[0] < open[1]) {
-            segments.add(new StoreTimeline.Segment(EpochNanos.toInstant(open[0]), EpochNanos.toInstant(open[1]),
-                    openActive[0]));
+            segments.add(new StoreTimeline.Segment(
+                    EpochNanos.toInstant(open[0]), EpochNanos.toInstant(open[1]), openActive[0]));
         }
         List<StoreTimeline.PollMark> used = new ArrayList<>();
         for (int p = first, count = polls.countAtOrBefore(now); p < count; p++) {
@@ -142,7 +142,6 @@ public final class UptimeEngine {
         return first;
     }
 
-
     /** Where the status of the poll after poll {@code p} starts to apply; never, when {@code p} is the last one. */
     private long nextBoundary(PollSeries polls, int p, int count) {
         if (p + 1 >= count) {
@@ -165,7 +164,8 @@ public final class UptimeEngine {
         if (schedule.isAlwaysOpen()) {
             return new long[] {weekStart, now};
         }
-        ZoneSpan span = zoneSpans.computeIfAbsent(zone, z -> ZoneSpan.of(z, weekStart - SPAN_MARGIN, now + SPAN_MARGIN));
+        ZoneSpan span =
+                zoneSpans.computeIfAbsent(zone, z -> ZoneSpan.of(z, weekStart - SPAN_MARGIN, now + SPAN_MARGIN));
         // The previous local day too: its rows may run past midnight into the window. Around a transition one more
         // day on each side, so that a gap or an overlap spanning midnight cannot hide a row; the clamps below cut
         // whatever falls outside the window.
@@ -216,8 +216,8 @@ public final class UptimeEngine {
         }
 
         StoreUptime toUptime(String storeId) {
-            return new StoreUptime(storeId, upHour, upDay, upWeek, openHour - upHour, openDay - upDay,
-                    openWeek - upWeek);
+            return new StoreUptime(
+                    storeId, upHour, upDay, upWeek, openHour - upHour, openDay - upDay, openWeek - upWeek);
         }
     }
 }

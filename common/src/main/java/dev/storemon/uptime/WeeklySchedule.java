@@ -21,6 +21,7 @@ public final class WeeklySchedule {
 
     /** Per day of week (0 = Monday): starts sorted ascending, and the matching ends. Null when always open. */
     private final long[][] starts;
+
     private final long[][] ends;
 
     private WeeklySchedule(long[][] starts, long[][] ends) {
@@ -53,7 +54,8 @@ public final class WeeklySchedule {
         long[][] ends = new long[7][];
         for (int day = 0; day < 7; day++) {
             final int d = day;
-            List<BusinessHours> ofDay = sorted.stream().filter(r -> r.dayOfWeek() == d).toList();
+            List<BusinessHours> ofDay =
+                    sorted.stream().filter(r -> r.dayOfWeek() == d).toList();
             starts[day] = new long[ofDay.size()];
             ends[day] = new long[ofDay.size()];
             for (int i = 0; i < ofDay.size(); i++) {
@@ -91,7 +93,8 @@ public final class WeeklySchedule {
 
     @Override
     public String toString() {
-        return isAlwaysOpen() ? "WeeklySchedule[24x7]"
+        return isAlwaysOpen()
+                ? "WeeklySchedule[24x7]"
                 : "WeeklySchedule[starts=" + Arrays.deepToString(starts) + ", ends=" + Arrays.deepToString(ends) + "]";
     }
 }

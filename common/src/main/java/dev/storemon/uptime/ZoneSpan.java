@@ -32,7 +32,8 @@ final class ZoneSpan {
         Instant from = Instant.ofEpochSecond(Math.floorDiv(fromEpochNanos, 1_000_000_000L));
         Instant to = Instant.ofEpochSecond(Math.floorDiv(toEpochNanos, 1_000_000_000L) + 1);
         List<ZoneOffsetTransition> found = new ArrayList<>();
-        for (ZoneOffsetTransition t = rules.nextTransition(from); t != null && t.getInstant().isBefore(to);
+        for (ZoneOffsetTransition t = rules.nextTransition(from);
+                t != null && t.getInstant().isBefore(to);
                 t = rules.nextTransition(t.getInstant())) {
             found.add(t);
         }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** docker-compose.yml starts Postgres with exactly the settings the embedded Postgres of standalone and tests use. */
 class PostgresSettingsTest {
 
-    private static final Path COMPOSE = Path.of(System.getProperty("storemon.repository-root", ".."),
-            "docker-compose.yml");
+    private static final Path COMPOSE =
+            Path.of(System.getProperty("storemon.repository-root", ".."), "docker-compose.yml");
 
     @Test
     void dockerComposePassesTheRecommendedSettings() throws IOException {
@@ -23,7 +23,9 @@ class PostgresSettingsTest {
         // The postgres service's command: a flow sequence that may span lines, up to its closing bracket.
         Matcher service = Pattern.compile("(?m)^  postgres:\\n(?:(?!^  \\S).*\\n)*?    command: \\[([^\\]]*)]")
                 .matcher(compose);
-        assertThat(service.find()).as("the postgres service's command in %s", COMPOSE).isTrue();
+        assertThat(service.find())
+                .as("the postgres service's command in %s", COMPOSE)
+                .isTrue();
         Map<String, String> settings = new LinkedHashMap<>();
         Matcher option = Pattern.compile("\"-c\",\\s*\"([a-z_]+)=([^\"]*)\"").matcher(service.group(1));
         while (option.find()) {

@@ -12,7 +12,8 @@ class EpochNanosTest {
     void instantsAreExactInNanoseconds() {
         assertThat(EpochNanos.of(Instant.parse("2023-01-25T18:13:22.479220999Z")))
                 .isEqualTo(1_674_670_402_479_220_999L);
-        assertThat(EpochNanos.of(Instant.parse("1969-12-31T23:59:59.999999999Z"))).isEqualTo(-1L);
+        assertThat(EpochNanos.of(Instant.parse("1969-12-31T23:59:59.999999999Z")))
+                .isEqualTo(-1L);
         assertThat(EpochNanos.of(Instant.EPOCH)).isZero();
     }
 

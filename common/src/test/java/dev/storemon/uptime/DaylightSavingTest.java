@@ -20,6 +20,7 @@ class DaylightSavingTest {
     private static final String AFTER_SPRING = "2023-03-13T12:00:00Z";
     /** Monday 2023-11-06 07:00 EST. */
     private static final String AFTER_FALL = "2023-11-06T12:00:00Z";
+
     private static final PollSeries ACTIVE_SPRING = polls(AFTER_SPRING, true);
     private static final PollSeries ACTIVE_FALL = polls(AFTER_FALL, true);
 
@@ -51,8 +52,13 @@ class DaylightSavingTest {
     void aRowStartingInTheGapAndEndingBeforeItsResolvedStartIsEmpty() {
         // 02:30-03:15: the start moves to 03:30 EDT, after the end 03:15 EDT: no business time at all.
         // Together with 03:00-03:10 (10 min = 0.17 h) only those 10 minutes count.
-        assertThat(line(AFTER_SPRING, NEAREST, NEW_YORK, schedule(row(6, "02:30", "03:15"), row(6, "03:00", "03:10")),
-                ACTIVE_SPRING)).isEqualTo("s,0.00,0.00,0.17,0.00,0.00,0.00");
+        assertThat(line(
+                        AFTER_SPRING,
+                        NEAREST,
+                        NEW_YORK,
+                        schedule(row(6, "02:30", "03:15"), row(6, "03:00", "03:10")),
+                        ACTIVE_SPRING))
+                .isEqualTo("s,0.00,0.00,0.17,0.00,0.00,0.00");
     }
 
     @Test

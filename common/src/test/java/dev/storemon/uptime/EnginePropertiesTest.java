@@ -70,8 +70,10 @@ class EnginePropertiesTest {
                 try {
                     property.accept(c);
                 } catch (AssertionError | RuntimeException e) {
-                    throw new AssertionError("case " + i + " (replay: -Dstoremon.properties.seed=" + seed
-                            + " -Dstoremon.properties.tries=1) " + c + ": " + e.getMessage(), e);
+                    throw new AssertionError(
+                            "case " + i + " (replay: -Dstoremon.properties.seed=" + seed
+                                    + " -Dstoremon.properties.tries=1) " + c + ": " + e.getMessage(),
+                            e);
                 }
             });
         });
@@ -93,10 +95,20 @@ class EnginePropertiesTest {
             return;
         }
         StoreUptime row = engine.orElseThrow();
-        assertThat(List.of(row.uptimeLastHourNanos(), row.uptimeLastDayNanos(), row.uptimeLastWeekNanos(),
-                row.downtimeLastHourNanos(), row.downtimeLastDayNanos(), row.downtimeLastWeekNanos()))
-                .isEqualTo(List.of(oracle.upHour(), oracle.upDay(), oracle.upWeek(), oracle.openHour() - oracle.upHour(),
-                        oracle.openDay() - oracle.upDay(), oracle.openWeek() - oracle.upWeek()));
+        assertThat(List.of(
+                        row.uptimeLastHourNanos(),
+                        row.uptimeLastDayNanos(),
+                        row.uptimeLastWeekNanos(),
+                        row.downtimeLastHourNanos(),
+                        row.downtimeLastDayNanos(),
+                        row.downtimeLastWeekNanos()))
+                .isEqualTo(List.of(
+                        oracle.upHour(),
+                        oracle.upDay(),
+                        oracle.upWeek(),
+                        oracle.openHour() - oracle.upHour(),
+                        oracle.openDay() - oracle.upDay(),
+                        oracle.openWeek() - oracle.upWeek()));
     }
 
     private static void upPlusDownIsBusinessTime(Case c) {
@@ -110,8 +122,13 @@ class EnginePropertiesTest {
         assertThat(row.uptimeLastHourNanos() + row.downtimeLastHourNanos()).isEqualTo(oracle.openHour());
         assertThat(row.uptimeLastDayNanos() + row.downtimeLastDayNanos()).isEqualTo(oracle.openDay());
         assertThat(row.uptimeLastWeekNanos() + row.downtimeLastWeekNanos()).isEqualTo(oracle.openWeek());
-        assertThat(List.of(row.uptimeLastHourNanos(), row.uptimeLastDayNanos(), row.uptimeLastWeekNanos(),
-                row.downtimeLastHourNanos(), row.downtimeLastDayNanos(), row.downtimeLastWeekNanos()))
+        assertThat(List.of(
+                        row.uptimeLastHourNanos(),
+                        row.uptimeLastDayNanos(),
+                        row.uptimeLastWeekNanos(),
+                        row.downtimeLastHourNanos(),
+                        row.downtimeLastDayNanos(),
+                        row.downtimeLastWeekNanos()))
                 .allSatisfy(nanos -> assertThat(nanos).isNotNegative());
         assertThat(oracle.openHour()).isLessThanOrEqualTo(HOUR);
         assertThat(oracle.openDay()).isLessThanOrEqualTo(24 * HOUR);
@@ -121,7 +138,10 @@ class EnginePropertiesTest {
         assertThat(row.downtimeLastWeek()).isEqualTo(halfUp(row.downtimeLastWeekNanos(), HOUR));
         assertThat(row.uptimeLastHour()).isEqualTo(halfUp(row.uptimeLastHourNanos(), HOUR / 60));
         BigDecimal businessWeek = halfUp(oracle.openWeek(), HOUR);
-        assertThat(row.uptimeLastWeek().add(row.downtimeLastWeek()).subtract(businessWeek).abs())
+        assertThat(row.uptimeLastWeek()
+                        .add(row.downtimeLastWeek())
+                        .subtract(businessWeek)
+                        .abs())
                 .isLessThanOrEqualTo(new BigDecimal("0.01"));
     }
 
@@ -162,9 +182,14 @@ class EnginePropertiesTest {
         }
         StoreUptime row = figures.get();
         assertThat(timeline.get().figures()).isEqualTo(row);
-        assertThat(List.of(up[0], up[1], up[2], down[0], down[1], down[2])).isEqualTo(List.of(
-                row.uptimeLastHourNanos(), row.uptimeLastDayNanos(), row.uptimeLastWeekNanos(),
-                row.downtimeLastHourNanos(), row.downtimeLastDayNanos(), row.downtimeLastWeekNanos()));
+        assertThat(List.of(up[0], up[1], up[2], down[0], down[1], down[2]))
+                .isEqualTo(List.of(
+                        row.uptimeLastHourNanos(),
+                        row.uptimeLastDayNanos(),
+                        row.uptimeLastWeekNanos(),
+                        row.downtimeLastHourNanos(),
+                        row.downtimeLastDayNanos(),
+                        row.downtimeLastWeekNanos()));
         assertThat(timeline.get().polls()).allSatisfy(p -> assertThat(p.at()).isBeforeOrEqualTo(c.now()));
     }
 

@@ -12,8 +12,7 @@ final class Fixture {
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     /** A weekly row: day 0 = Monday, times as {@code HH:mm} or {@code HH:mm:ss}. */
     static BusinessHours row(int day, String start, String end) {
@@ -38,8 +37,9 @@ final class Fixture {
         return ReportCsv.line(compute(now, mode, zone, schedule, polls));
     }
 
-    static StoreUptime compute(String now, Interpolation mode, ZoneId zone, WeeklySchedule schedule,
-            PollSeries polls) {
-        return new UptimeEngine(Instant.parse(now), mode).compute("s", zone, schedule, polls).orElseThrow();
+    static StoreUptime compute(String now, Interpolation mode, ZoneId zone, WeeklySchedule schedule, PollSeries polls) {
+        return new UptimeEngine(Instant.parse(now), mode)
+                .compute("s", zone, schedule, polls)
+                .orElseThrow();
     }
 }

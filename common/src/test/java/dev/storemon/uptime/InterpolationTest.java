@@ -25,8 +25,8 @@ class InterpolationTest {
         // nearest: switches at 10:30 (down) and 11:10 (up). Hour [11:00, 12:00): 10 down, 50 up.
         //   Day: down 10:30-11:10 = 40 min = 0.67 h, up 24 h - 40 min = 23.33 h. Week: up 167.33 h.
         // previous: down 11:00-11:20. Hour: 20 down, 40 up. Day: 0.33 h down, 23.67 h up. Week: 167.67 h up.
-        PollSeries polls = polls("2023-01-16T10:00:00Z", true, "2023-01-16T11:00:00Z", false,
-                "2023-01-16T11:20:00Z", true);
+        PollSeries polls =
+                polls("2023-01-16T10:00:00Z", true, "2023-01-16T11:00:00Z", false, "2023-01-16T11:20:00Z", true);
         assertThat(line("2023-01-16T12:00:00Z", NEAREST, UTC, ALWAYS, polls))
                 .isEqualTo("s,50.00,23.33,167.33,10.00,0.67,0.67");
         assertThat(line("2023-01-16T12:00:00Z", PREVIOUS, UTC, ALWAYS, polls))
@@ -66,8 +66,8 @@ class InterpolationTest {
         // previous: up 01-09 12:00-14:00 = 2 h, down the other 166 h; day and hour all down.
         // nearest: 11:00 and 14:00 split at 12:30: up 0.5 h, down 167.5 h.
         // (Ignoring the 11:00 poll would leave no uptime at all.)
-        PollSeries polls = polls("2023-01-01T00:00:00Z", false, "2023-01-09T11:00:00Z", true,
-                "2023-01-09T14:00:00Z", false);
+        PollSeries polls =
+                polls("2023-01-01T00:00:00Z", false, "2023-01-09T11:00:00Z", true, "2023-01-09T14:00:00Z", false);
         assertThat(line("2023-01-16T12:00:00Z", PREVIOUS, UTC, ALWAYS, polls))
                 .isEqualTo("s,0.00,0.00,2.00,60.00,24.00,166.00");
         assertThat(line("2023-01-16T12:00:00Z", NEAREST, UTC, ALWAYS, polls))
@@ -80,12 +80,14 @@ class InterpolationTest {
         // nearest gives it to the later (inactive) poll, so exactly 1 ns of the hour is down.
         // previous keeps t's status until t + 2 ns = now: nothing is down.
         Instant t = Instant.parse("2023-01-16T12:00:00Z");
-        PollSeries polls = PollSeries.builder().add(t, true).add(t.plusNanos(2), false).build();
+        PollSeries polls =
+                PollSeries.builder().add(t, true).add(t.plusNanos(2), false).build();
         String now = t.plusNanos(2).toString();
         StoreUptime nearest = compute(now, NEAREST, UTC, ALWAYS, polls);
         assertThat(nearest.downtimeLastHourNanos()).isEqualTo(1L);
         assertThat(nearest.uptimeLastHourNanos()).isEqualTo(3_600_000_000_000L - 1);
-        assertThat(compute(now, PREVIOUS, UTC, ALWAYS, polls).downtimeLastHourNanos()).isZero();
+        assertThat(compute(now, PREVIOUS, UTC, ALWAYS, polls).downtimeLastHourNanos())
+                .isZero();
     }
 
     @Test
@@ -95,7 +97,8 @@ class InterpolationTest {
         assertThat(NEAREST.wireName()).isEqualTo("nearest");
         assertThat(PREVIOUS.wireName()).isEqualTo("previous");
         assertThatThrownBy(() -> Interpolation.parse("linear"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nearest' or 'previous'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nearest' or 'previous'");
         assertThatThrownBy(() -> Interpolation.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -19,12 +19,33 @@ import java.util.function.Supplier;
  */
 final class RandomCases {
 
-    private static final List<String> ZONES = List.of("UTC", "America/Chicago", "America/New_York",
-            "America/Los_Angeles", "America/Santiago", "America/Havana", "America/St_Johns", "Europe/London",
-            "Asia/Beirut", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "Africa/Casablanca");
-    private static final List<LocalTime> NOTABLE_TIMES = List.of(LocalTime.MIDNIGHT, LocalTime.of(0, 30),
-            LocalTime.of(1, 0), LocalTime.of(1, 30), LocalTime.of(2, 0), LocalTime.of(2, 30), LocalTime.of(3, 0),
-            LocalTime.NOON, LocalTime.of(22, 0), LocalTime.of(23, 30), LocalTime.of(23, 59), LocalTime.of(23, 59, 59),
+    private static final List<String> ZONES = List.of(
+            "UTC",
+            "America/Chicago",
+            "America/New_York",
+            "America/Los_Angeles",
+            "America/Santiago",
+            "America/Havana",
+            "America/St_Johns",
+            "Europe/London",
+            "Asia/Beirut",
+            "Asia/Kolkata",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "Africa/Casablanca");
+    private static final List<LocalTime> NOTABLE_TIMES = List.of(
+            LocalTime.MIDNIGHT,
+            LocalTime.of(0, 30),
+            LocalTime.of(1, 0),
+            LocalTime.of(1, 30),
+            LocalTime.of(2, 0),
+            LocalTime.of(2, 30),
+            LocalTime.of(3, 0),
+            LocalTime.NOON,
+            LocalTime.of(22, 0),
+            LocalTime.of(23, 30),
+            LocalTime.of(23, 59),
+            LocalTime.of(23, 59, 59),
             LocalTime.of(23, 58, 59));
     private static final List<Long> ROUND_OFFSETS = List.of(0L, -1_800L, -3_600L, -86_400L, -7 * 86_400L);
     private static final long FROM_2023 = Instant.parse("2023-01-01T00:00:00Z").getEpochSecond();
@@ -42,8 +63,10 @@ final class RandomCases {
         Instant now = now(zone);
         Interpolation mode = pick(List.of(Interpolation.values()));
         List<BusinessHours> rows = list(12, () -> new BusinessHours((int) between(0, 6), time(), time()));
-        List<Poll> polls = list(40, () -> new Poll(now.plusNanos(pollOffsetSeconds() * 1_000_000_000L
-                + micros() * 1_000L), random.nextBoolean()));
+        List<Poll> polls = list(
+                40,
+                () -> new Poll(
+                        now.plusNanos(pollOffsetSeconds() * 1_000_000_000L + micros() * 1_000L), random.nextBoolean()));
         return new Case(now, mode, zone, rows, polls);
     }
 
@@ -90,8 +113,8 @@ final class RandomCases {
 
     /** Up to {@code maxSize} elements: uniform size, or one in {@value #EDGE_ONE_IN} empty or full. */
     private <T> List<T> list(int maxSize, Supplier<T> element) {
-        int size = random.nextInt(EDGE_ONE_IN) == 0 ? (random.nextBoolean() ? 0 : maxSize)
-                : random.nextInt(maxSize + 1);
+        int size =
+                random.nextInt(EDGE_ONE_IN) == 0 ? (random.nextBoolean() ? 0 : maxSize) : random.nextInt(maxSize + 1);
         List<T> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             list.add(element.get());

@@ -21,12 +21,10 @@ import java.util.TreeSet;
  */
 final class ReferenceOracle {
 
-    record Poll(Instant at, boolean active) {
-    }
+    record Poll(Instant at, boolean active) {}
 
     /** Nanoseconds of business time (open) and of active business time (up) per window. */
-    record Figures(long upHour, long upDay, long upWeek, long openHour, long openDay, long openWeek) {
-    }
+    record Figures(long upHour, long upDay, long upWeek, long openHour, long openDay, long openWeek) {}
 
     private static final long HOUR = 3_600_000_000_000L;
 
@@ -66,7 +64,8 @@ final class ReferenceOracle {
             business.add(new Instant[] {now.minus(Duration.ofDays(7)), now});
             return;
         }
-        LocalDate from = LocalDate.ofInstant(now.minus(Duration.ofDays(7)), zone).minusDays(3);
+        LocalDate from =
+                LocalDate.ofInstant(now.minus(Duration.ofDays(7)), zone).minusDays(3);
         LocalDate to = LocalDate.ofInstant(now, zone).plusDays(2);
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             for (BusinessHours row : rows) {
@@ -82,8 +81,10 @@ final class ReferenceOracle {
                 } else {
                     end = date.atTime(row.end());
                 }
-                business.add(new Instant[] {ZonedDateTime.of(start, zone).toInstant(),
-                        ZonedDateTime.of(end, zone).toInstant()});
+                business.add(new Instant[] {
+                    ZonedDateTime.of(start, zone).toInstant(),
+                    ZonedDateTime.of(end, zone).toInstant()
+                });
             }
         }
     }

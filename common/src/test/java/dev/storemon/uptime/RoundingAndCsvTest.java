@@ -49,10 +49,11 @@ class RoundingAndCsvTest {
 
     @Test
     void csvColumnsAreExactlyThese() {
-        assertThat(ReportCsv.HEADER).isEqualTo("store_id,uptime_last_hour,uptime_last_day,uptime_last_week,"
-                + "downtime_last_hour,downtime_last_day,downtime_last_week");
-        StoreUptime row = new StoreUptime("42", 1_800_000_000_000L, 36_000_000_000L, 0, 0, 3_600_000_000_000L,
-                7 * 3_600_000_000_000L);
+        assertThat(ReportCsv.HEADER)
+                .isEqualTo("store_id,uptime_last_hour,uptime_last_day,uptime_last_week,"
+                        + "downtime_last_hour,downtime_last_day,downtime_last_week");
+        StoreUptime row = new StoreUptime(
+                "42", 1_800_000_000_000L, 36_000_000_000L, 0, 0, 3_600_000_000_000L, 7 * 3_600_000_000_000L);
         assertThat(ReportCsv.line(row)).isEqualTo("42,30.00,0.01,0.00,0.00,1.00,7.00");
     }
 }

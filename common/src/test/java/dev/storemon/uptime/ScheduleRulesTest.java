@@ -34,8 +34,12 @@ class ScheduleRulesTest {
         // Sunday 23:00-02:00 and Monday 00:00-01:00 -> Sunday 23:00 to Monday 02:00 (3 h).
         // now Monday 2023-01-16 20:00. Hour [19:00, 20:00): 0. Day from Sunday 20:00: 3 + 5 = 8 h.
         // Week from Monday 01-09 20:00: the same 8 h (the rows of 01-08/01-09 end before it). A sum would say 10.5.
-        WeeklySchedule overlapping = schedule(row(0, "09:00", "12:00"), row(0, "11:00", "14:00"),
-                row(0, "10:00", "10:30"), row(6, "23:00", "02:00"), row(0, "00:00", "01:00"));
+        WeeklySchedule overlapping = schedule(
+                row(0, "09:00", "12:00"),
+                row(0, "11:00", "14:00"),
+                row(0, "10:00", "10:30"),
+                row(6, "23:00", "02:00"),
+                row(0, "00:00", "01:00"));
         assertThat(line("2023-01-16T20:00:00Z", NEAREST, UTC, overlapping, ACTIVE))
                 .isEqualTo("s,0.00,8.00,8.00,0.00,0.00,0.00");
     }

@@ -24,14 +24,16 @@ class WorkedExampleTest {
     @Test
     void nearest() {
         StoreUptime row = new UptimeEngine(NOW, Interpolation.NEAREST)
-                .compute("s1", CHICAGO, MONDAY_MORNING, POLLS).orElseThrow();
+                .compute("s1", CHICAGO, MONDAY_MORNING, POLLS)
+                .orElseThrow();
         assertThat(ReportCsv.line(row)).isEqualTo("s1,30.00,1.26,1.26,0.00,1.74,1.74");
     }
 
     @Test
     void previous() {
         StoreUptime row = new UptimeEngine(NOW, Interpolation.PREVIOUS)
-                .compute("s1", CHICAGO, MONDAY_MORNING, POLLS).orElseThrow();
+                .compute("s1", CHICAGO, MONDAY_MORNING, POLLS)
+                .orElseThrow();
         assertThat(ReportCsv.line(row)).isEqualTo("s1,30.00,0.75,0.75,0.00,2.25,2.25");
     }
 
@@ -41,16 +43,22 @@ class WorkedExampleTest {
         // (08:00Z): 2 hours. Polls 06:30Z inactive, 07:40Z active; now 09:00Z (05:00 EDT).
         // nearest: switch at 07:05Z -> 65 min down (1.08 h), 55 min up (0.92 h). Hour [08:00Z, 09:00Z): closed.
         // previous: inactive until 07:40Z -> 100 min down (1.67 h), 20 min up (0.33 h).
-        WeeklySchedule sundayNight = WeeklySchedule.of(List.of(new BusinessHours(6, LocalTime.of(1, 0),
-                LocalTime.of(4, 0))));
-        PollSeries polls = PollSeries.builder().add(Instant.parse("2023-03-12T06:30:00Z"), false)
-                .add(Instant.parse("2023-03-12T07:40:00Z"), true).build();
+        WeeklySchedule sundayNight =
+                WeeklySchedule.of(List.of(new BusinessHours(6, LocalTime.of(1, 0), LocalTime.of(4, 0))));
+        PollSeries polls = PollSeries.builder()
+                .add(Instant.parse("2023-03-12T06:30:00Z"), false)
+                .add(Instant.parse("2023-03-12T07:40:00Z"), true)
+                .build();
         Instant now = Instant.parse("2023-03-12T09:00:00Z");
         ZoneId newYork = ZoneId.of("America/New_York");
         assertThat(ReportCsv.line(new UptimeEngine(now, Interpolation.NEAREST)
-                .compute("s2", newYork, sundayNight, polls).orElseThrow())).isEqualTo("s2,0.00,0.92,0.92,0.00,1.08,1.08");
+                        .compute("s2", newYork, sundayNight, polls)
+                        .orElseThrow()))
+                .isEqualTo("s2,0.00,0.92,0.92,0.00,1.08,1.08");
         assertThat(ReportCsv.line(new UptimeEngine(now, Interpolation.PREVIOUS)
-                .compute("s2", newYork, sundayNight, polls).orElseThrow())).isEqualTo("s2,0.00,0.33,0.33,0.00,1.67,1.67");
+                        .compute("s2", newYork, sundayNight, polls)
+                        .orElseThrow()))
+                .isEqualTo("s2,0.00,0.33,0.33,0.00,1.67,1.67");
     }
 
     @Test
@@ -60,15 +68,21 @@ class WorkedExampleTest {
         // week adds the tail of the previous Friday's row, Saturday 01-14 01:45-02:00 (0.25 h), up by carry-back.
         // nearest: switches at 22:30 and 00:35 -> day up 2.5 + 1 h 10 min = 3.67, down 2 h 5 min = 2.08; week up 3.92.
         // previous: down 23:50-01:20 -> hour 25 up / 35 down; day 4.25 up / 1.50 down; week 4.50 up / 1.50 down.
-        WeeklySchedule fridayNight = WeeklySchedule.of(List.of(new BusinessHours(4, LocalTime.of(20, 0),
-                LocalTime.of(2, 0))));
-        PollSeries polls = PollSeries.builder().add(Instant.parse("2023-01-21T03:10:00Z"), true)
+        WeeklySchedule fridayNight =
+                WeeklySchedule.of(List.of(new BusinessHours(4, LocalTime.of(20, 0), LocalTime.of(2, 0))));
+        PollSeries polls = PollSeries.builder()
+                .add(Instant.parse("2023-01-21T03:10:00Z"), true)
                 .add(Instant.parse("2023-01-21T05:50:00Z"), false)
-                .add(Instant.parse("2023-01-21T07:20:00Z"), true).build();
+                .add(Instant.parse("2023-01-21T07:20:00Z"), true)
+                .build();
         Instant now = Instant.parse("2023-01-21T07:45:00Z");
         assertThat(ReportCsv.line(new UptimeEngine(now, Interpolation.NEAREST)
-                .compute("s3", CHICAGO, fridayNight, polls).orElseThrow())).isEqualTo("s3,60.00,3.67,3.92,0.00,2.08,2.08");
+                        .compute("s3", CHICAGO, fridayNight, polls)
+                        .orElseThrow()))
+                .isEqualTo("s3,60.00,3.67,3.92,0.00,2.08,2.08");
         assertThat(ReportCsv.line(new UptimeEngine(now, Interpolation.PREVIOUS)
-                .compute("s3", CHICAGO, fridayNight, polls).orElseThrow())).isEqualTo("s3,25.00,4.25,4.50,35.00,1.50,1.50");
+                        .compute("s3", CHICAGO, fridayNight, polls)
+                        .orElseThrow()))
+                .isEqualTo("s3,25.00,4.25,4.50,35.00,1.50,1.50");
     }
 }

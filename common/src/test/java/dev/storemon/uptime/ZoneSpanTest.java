@@ -23,7 +23,8 @@ class ZoneSpanTest {
         int transitions = 0;
         for (String id : ZoneId.getAvailableZoneIds()) {
             ZoneId zone = ZoneId.of(id);
-            for (ZoneOffsetTransition t = zone.getRules().nextTransition(from); t != null && t.getInstant().isBefore(to);
+            for (ZoneOffsetTransition t = zone.getRules().nextTransition(from);
+                    t != null && t.getInstant().isBefore(to);
                     t = zone.getRules().nextTransition(t.getInstant())) {
                 checkAround(zone, t.getInstant().getEpochSecond() * SECOND);
                 transitions++;
@@ -44,7 +45,8 @@ class ZoneSpanTest {
         }
         for (long instant = epochNanos - 2 * DAY; instant < epochNanos + 2 * DAY; instant += 300 * SECOND) {
             LocalDateTime expected = LocalDateTime.ofInstant(Instant.ofEpochSecond(instant / SECOND), zone);
-            assertThat(span.toLocalNanos(instant)).as("%s %s", zone, expected)
+            assertThat(span.toLocalNanos(instant))
+                    .as("%s %s", zone, expected)
                     .isEqualTo(expected.toEpochSecond(ZoneOffset.UTC) * SECOND);
         }
     }

@@ -29,5 +29,6 @@ public record IngestProperties(
         boolean runOnStart,
         @Min(0) @Max(10_000) int rejectionsKept,
         @NotBlank String consumerGroup,
-        @NotNull @DurationMin(seconds = 0) @DurationMax(days = 7) Duration futureTolerance) {
-}
+
+        @NotNull @DurationMin(seconds = 0) @DurationMax(days = 7)
+        Duration futureTolerance) {}

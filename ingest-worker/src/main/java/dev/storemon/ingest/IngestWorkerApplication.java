@@ -28,6 +28,7 @@ public class IngestWorkerApplication {
      * @return a builder ready to run
      */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(IngestWorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(IngestWorkerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

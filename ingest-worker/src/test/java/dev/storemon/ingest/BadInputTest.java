@@ -12,7 +12,9 @@ class BadInputTest extends IngestTestSupport {
 
     @Test
     void badRowsAreReportedWithFileLineAndReasonWhileTheGoodRowsLoad() {
-        write("store_status.csv", "store_id,status,timestamp_utc",
+        write(
+                "store_status.csv",
+                "store_id,status,timestamp_utc",
                 "s1,active,2023-01-22 10:00:00 UTC",
                 "s1,active",
                 "s1,active,2023-01-22 99:00:00 UTC",
@@ -22,7 +24,9 @@ class BadInputTest extends IngestTestSupport {
                 "",
                 "s2, INACTIVE ,2023-01-22 13:00:00 UTC",
                 "s2,active,");
-        write("menu_hours.csv", "store_id,day,start_time_local,end_time_local",
+        write(
+                "menu_hours.csv",
+                "store_id,day,start_time_local,end_time_local",
                 "s1,0,09:00:00,17:00:00",
                 "s1,7,09:00:00,17:00:00",
                 "s1,-1,09:00:00,17:00:00",
@@ -30,7 +34,9 @@ class BadInputTest extends IngestTestSupport {
                 "s1,1,09:00:00,25:00:00",
                 "s1,x,09:00:00,17:00:00",
                 "s2,6,22:00:00,02:00:00");
-        write("timezones.csv", "store_id,timezone_str",
+        write(
+                "timezones.csv",
+                "store_id,timezone_str",
                 "s1,America/Denver",
                 "s2,Mars/Olympus_Mons",
                 "s1,America/New_York",
@@ -38,31 +44,41 @@ class BadInputTest extends IngestTestSupport {
 
         RunResult run = runOk();
 
-        assertThat(rejections(run, "polls")).containsExactly(
-                Map.of("line", 3, "reason", "has 2 fields, the header has 3"),
-                Map.of("line", 4, "reason", "bad timestamp '2023-01-22 99:00:00 UTC'"),
-                Map.of("line", 5, "reason", "unknown status 'Sleeping'"),
-                Map.of("line", 6, "reason", "empty store_id"),
-                Map.of("line", 7, "reason", "store_id contains ',' (allowed: letters, digits, '-', '_', '.', ':')"),
-                Map.of("line", 10, "reason", "missing timestamp_utc"));
-        assertThat(file(run.runId(), "polls")).containsEntry("name", "store_status.csv")
-                .containsEntry("rows_read", 8).containsEntry("rows_loaded", 2).containsEntry("rows_rejected", 6);
-        assertThat(polls("true")).containsExactly("s1,2023-01-22 10:00:00,true,1",
-                "s2,2023-01-22 13:00:00,false,1");
+        assertThat(rejections(run, "polls"))
+                .containsExactly(
+                        Map.of("line", 3, "reason", "has 2 fields, the header has 3"),
+                        Map.of("line", 4, "reason", "bad timestamp '2023-01-22 99:00:00 UTC'"),
+                        Map.of("line", 5, "reason", "unknown status 'Sleeping'"),
+                        Map.of("line", 6, "reason", "empty store_id"),
+                        Map.of(
+                                "line",
+                                7,
+                                "reason",
+                                "store_id contains ',' (allowed: letters, digits, '-', '_', '.', ':')"),
+                        Map.of("line", 10, "reason", "missing timestamp_utc"));
+        assertThat(file(run.runId(), "polls"))
+                .containsEntry("name", "store_status.csv")
+                .containsEntry("rows_read", 8)
+                .containsEntry("rows_loaded", 2)
+                .containsEntry("rows_rejected", 6);
+        assertThat(polls("true")).containsExactly("s1,2023-01-22 10:00:00,true,1", "s2,2023-01-22 13:00:00,false,1");
 
-        assertThat(rejections(run, "hours")).containsExactly(
-                Map.of("line", 3, "reason", "day '7' is not 0 (Monday) to 6 (Sunday)"),
-                Map.of("line", 4, "reason", "day '-1' is not 0 (Monday) to 6 (Sunday)"),
-                Map.of("line", 5, "reason", "bad start_time_local '9 am'"),
-                Map.of("line", 6, "reason", "bad end_time_local '25:00:00'"),
-                Map.of("line", 7, "reason", "day 'x' is not 0 (Monday) to 6 (Sunday)"));
+        assertThat(rejections(run, "hours"))
+                .containsExactly(
+                        Map.of("line", 3, "reason", "day '7' is not 0 (Monday) to 6 (Sunday)"),
+                        Map.of("line", 4, "reason", "day '-1' is not 0 (Monday) to 6 (Sunday)"),
+                        Map.of("line", 5, "reason", "bad start_time_local '9 am'"),
+                        Map.of("line", 6, "reason", "bad end_time_local '25:00:00'"),
+                        Map.of("line", 7, "reason", "day 'x' is not 0 (Monday) to 6 (Sunday)"));
         assertThat(file(run.runId(), "hours")).containsEntry("rows_loaded", 2).containsEntry("rows_rejected", 5);
 
-        assertThat(rejections(run, "zones")).containsExactly(
-                Map.of("line", 4, "reason", "store already has a zone on line 2"),
-                Map.of("line", 5, "reason", "missing timezone_str"));
-        assertThat(file(run.runId(), "zones").get("warnings")).isEqualTo(List.of(
-                Map.of("line", 3, "reason", "unknown time zone 'Mars/Olympus_Mons', using America/Chicago")));
+        assertThat(rejections(run, "zones"))
+                .containsExactly(
+                        Map.of("line", 4, "reason", "store already has a zone on line 2"),
+                        Map.of("line", 5, "reason", "missing timezone_str"));
+        assertThat(file(run.runId(), "zones").get("warnings"))
+                .isEqualTo(List.of(
+                        Map.of("line", 3, "reason", "unknown time zone 'Mars/Olympus_Mons', using America/Chicago")));
         assertThat(jdbc.sql("""
                 select s.store_id || '=' || z.zone_id from store_zones z join stores s using (store_key)
                 order by 1""").query(String.class).list()).containsExactly("s1=America/Denver", "s2=America/Chicago");
@@ -83,11 +99,15 @@ class BadInputTest extends IngestTestSupport {
         RunResult failed = runner.run(Trigger.MANUAL);
 
         assertThat(failed.succeeded()).isFalse();
-        assertThat(failed.error()).isEqualTo("menu_hours.csv: the header has no column day or dayofweek or day_of_week"
-                + " (header: store_id,weekday,start_time_local,end_time_local)");
+        assertThat(failed.error())
+                .isEqualTo("menu_hours.csv: the header has no column day or dayofweek or day_of_week"
+                        + " (header: store_id,weekday,start_time_local,end_time_local)");
         assertThat(everything()).isEqualTo(before);
         assertThat(jdbc.sql("select status || ' ' || error || ' ' || (data_version is null) from ingest_runs"
-                + " where id = :id").param("id", failed.runId()).query(String.class).single())
+                                + " where id = :id")
+                        .param("id", failed.runId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("FAILED " + failed.error() + " true");
     }
 
@@ -105,8 +125,8 @@ class BadInputTest extends IngestTestSupport {
         write("store_status.csv", "\"store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC");
         RunResult failed = runner.run(Trigger.MANUAL);
         assertThat(failed.succeeded()).isFalse();
-        assertThat(failed.error()).isEqualTo(
-                "store_status.csv: the header line cannot be parsed: unterminated quote in field 1");
+        assertThat(failed.error())
+                .isEqualTo("store_status.csv: the header line cannot be parsed: unterminated quote in field 1");
         assertThat(count("select count(*) from polls")).isZero();
     }
 

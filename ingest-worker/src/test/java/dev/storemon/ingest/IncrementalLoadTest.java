@@ -13,7 +13,9 @@ class IncrementalLoadTest extends IngestTestSupport {
 
     @Test
     void aReloadOfAnAppendedFileAddsOnlyTheNewPolls() {
-        write("store_status.csv", HEADER,
+        write(
+                "store_status.csv",
+                HEADER,
                 "s1,active,2023-01-22 10:00:00.000001 UTC",
                 "s2,inactive,2023-01-22 10:05:00 UTC",
                 "s1,active,2023-01-22 11:00:00 UTC");
@@ -21,7 +23,8 @@ class IncrementalLoadTest extends IngestTestSupport {
         assertThat(first.load().version()).isEqualTo(1);
         assertThat(first.load().pollsAdded()).isEqualTo(3);
 
-        append("store_status.csv",
+        append(
+                "store_status.csv",
                 "s1,inactive,2023-01-22 12:00:00 UTC",
                 "s2,active,2023-01-22 10:05:00 UTC", // already stored (same store and instant): not duplicated
                 "s3,active,2023-01-22 12:01:00 UTC");
@@ -29,19 +32,25 @@ class IncrementalLoadTest extends IngestTestSupport {
 
         assertThat(second.load().version()).isEqualTo(2);
         assertThat(second.load().pollsAdded()).isEqualTo(2);
-        assertThat(polls("true")).containsExactly(
-                "s1,2023-01-22 10:00:00.000001,true,1",
-                "s1,2023-01-22 11:00:00,true,1",
-                "s1,2023-01-22 12:00:00,false,2",
-                "s2,2023-01-22 10:05:00,false,1",
-                "s3,2023-01-22 12:01:00,true,2");
+        assertThat(polls("true"))
+                .containsExactly(
+                        "s1,2023-01-22 10:00:00.000001,true,1",
+                        "s1,2023-01-22 11:00:00,true,1",
+                        "s1,2023-01-22 12:00:00,false,2",
+                        "s2,2023-01-22 10:05:00,false,1",
+                        "s3,2023-01-22 12:01:00,true,2");
         Map<String, Object> polls = file(second.runId(), "polls");
-        assertThat(polls).containsEntry("status", "APPENDED").containsEntry("rows_read", 3)
-                .containsEntry("rows_loaded", 2).containsEntry("rows_already_stored", 1)
+        assertThat(polls)
+                .containsEntry("status", "APPENDED")
+                .containsEntry("rows_read", 3)
+                .containsEntry("rows_loaded", 2)
+                .containsEntry("rows_already_stored", 1)
                 .containsEntry("rows_rejected", 0);
         assertThat(count("select count(*) from stores")).isEqualTo(3);
-        assertThat(jdbc.sql("select latest_poll_at::text from data_versions where version = 2").query(String.class)
-                .single()).isEqualTo("2023-01-22 12:01:00+00");
+        assertThat(jdbc.sql("select latest_poll_at::text from data_versions where version = 2")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2023-01-22 12:01:00+00");
     }
 
     @Test
@@ -59,11 +68,18 @@ class IncrementalLoadTest extends IngestTestSupport {
         write("store_status.csv", HEADER, "s1,active,2023-01-22 10:00:00 UTC", "s2,active,2023-01-22 10:00:00 UTC");
         runOk();
         // same polls in another order, plus one: the prefix changed, so the whole file is read again
-        write("store_status.csv", HEADER, "s2,active,2023-01-22 10:00:00 UTC", "s1,active,2023-01-22 10:00:00 UTC",
+        write(
+                "store_status.csv",
+                HEADER,
+                "s2,active,2023-01-22 10:00:00 UTC",
+                "s1,active,2023-01-22 10:00:00 UTC",
                 "s2,inactive,2023-01-22 11:00:00 UTC");
         RunResult second = runOk();
-        assertThat(file(second.runId(), "polls")).containsEntry("status", "LOADED").containsEntry("rows_read", 3)
-                .containsEntry("rows_loaded", 1).containsEntry("rows_already_stored", 2);
+        assertThat(file(second.runId(), "polls"))
+                .containsEntry("status", "LOADED")
+                .containsEntry("rows_read", 3)
+                .containsEntry("rows_loaded", 1)
+                .containsEntry("rows_already_stored", 2);
         assertThat(count("select count(*) from polls")).isEqualTo(3);
     }
 
@@ -78,11 +94,18 @@ class IncrementalLoadTest extends IngestTestSupport {
         assertThat(second.load().version()).isEqualTo(1);
         assertThat(second.load().pollsAdded()).isZero();
         assertThat(second.load().hoursRows()).isEqualTo(1);
-        assertThat(jdbc.sql("select version || ' ' || ingest_run_id from data_versions").query(String.class).list())
+        assertThat(jdbc.sql("select version || ' ' || ingest_run_id from data_versions")
+                        .query(String.class)
+                        .list())
                 .containsExactly("1 " + first.runId());
         assertThat(jdbc.sql("select status || ' ' || data_version from ingest_runs where id = :id")
-                .param("id", second.runId()).query(String.class).single()).isEqualTo("SUCCEEDED 1");
-        assertThat(file(second.runId(), "polls")).containsEntry("status", "UNCHANGED").containsEntry("rows_read", 0);
+                        .param("id", second.runId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUCCEEDED 1");
+        assertThat(file(second.runId(), "polls"))
+                .containsEntry("status", "UNCHANGED")
+                .containsEntry("rows_read", 0);
         assertThat(file(second.runId(), "hours")).containsEntry("status", "UNCHANGED");
         assertThat(file(second.runId(), "zones")).containsEntry("status", "MISSING");
 
@@ -90,7 +113,8 @@ class IncrementalLoadTest extends IngestTestSupport {
         write("store_status.csv", HEADER, "s1,active,2023-01-22T10:00:00Z");
         RunResult rewritten = runOk();
         assertThat(rewritten.load().newVersion()).isFalse();
-        assertThat(file(rewritten.runId(), "polls")).containsEntry("status", "LOADED")
+        assertThat(file(rewritten.runId(), "polls"))
+                .containsEntry("status", "LOADED")
                 .containsEntry("rows_already_stored", 1);
         // a changed hours file is a change, even without a new poll
         write("menu_hours.csv", "store_id,day,start_time_local,end_time_local", "s1,0,10:00:00,17:00:00");
@@ -102,7 +126,11 @@ class IncrementalLoadTest extends IngestTestSupport {
 
     @Test
     void aPollRepeatedInOneFileIsStoredOnceAndTheInactiveOneWins() {
-        write("store_status.csv", HEADER, "s1,active,2023-01-22 10:00:00 UTC", "s1,inactive,2023-01-22T10:00:00Z",
+        write(
+                "store_status.csv",
+                HEADER,
+                "s1,active,2023-01-22 10:00:00 UTC",
+                "s1,inactive,2023-01-22T10:00:00Z",
                 "s1,active,2023-01-22 10:00:00.000000 UTC");
         RunResult run = runOk();
         assertThat(polls("true")).containsExactly("s1,2023-01-22 10:00:00,false,1");

@@ -12,18 +12,22 @@ import org.junit.jupiter.api.Test;
 
 class IngestPropertiesTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void theFutureToleranceIsZeroToSevenDays() {
         assertThat(violations(Duration.ZERO)).isEmpty();
         assertThat(violations(Duration.ofHours(1))).isEmpty();
         assertThat(violations(Duration.ofDays(7))).isEmpty();
-        assertThat(violations(Duration.ofMinutes(-1))).extracting(v -> v.getPropertyPath().toString())
+        assertThat(violations(Duration.ofMinutes(-1)))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("futureTolerance");
-        assertThat(violations(Duration.ofDays(8))).extracting(v -> v.getPropertyPath().toString())
+        assertThat(violations(Duration.ofDays(8)))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("futureTolerance");
-        assertThat(violations(null)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(violations(null))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("futureTolerance");
     }
 

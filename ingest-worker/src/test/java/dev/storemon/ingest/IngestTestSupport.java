@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The ingest worker against the shared real Postgres and Kafka, loading from a scratch source directory that each
  * test fills. Every test starts from an empty database.
  */
-@SpringBootTest(properties = {"spring.config.name=ingest-worker", "storemon.ingest.run-on-start=false",
-    "storemon.ingest.cron=-"})
+@SpringBootTest(
+        properties = {"spring.config.name=ingest-worker", "storemon.ingest.run-on-start=false", "storemon.ingest.cron=-"
+        })
 public abstract class IngestTestSupport {
 
     protected static final Path SOURCE = scratchDir();
@@ -39,8 +40,10 @@ public abstract class IngestTestSupport {
 
     @Autowired
     protected IngestRunner runner;
+
     @Autowired
     protected JdbcClient jdbc;
+
     @Autowired
     protected JsonMapper json;
 
@@ -82,10 +85,14 @@ public abstract class IngestTestSupport {
 
     /** The {@code files} JSON of a run, by kind of file. */
     protected Map<String, Object> file(long runId, String kind) {
-        String text = jdbc.sql("select files::text from ingest_runs where id = :id").param("id", runId)
-                .query(String.class).single();
-        List<Map<String, Object>> files = json.readValue(text, new TypeReference<>() { });
-        return files.stream().filter(f -> kind.equals(f.get("kind"))).findFirst()
+        String text = jdbc.sql("select files::text from ingest_runs where id = :id")
+                .param("id", runId)
+                .query(String.class)
+                .single();
+        List<Map<String, Object>> files = json.readValue(text, new TypeReference<>() {});
+        return files.stream()
+                .filter(f -> kind.equals(f.get("kind")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " entry in " + text));
     }
 
@@ -99,7 +106,8 @@ public abstract class IngestTestSupport {
                 select s.store_id || ',' || (p.ts at time zone 'UTC')::text || ','
                        || p.active || ',' || p.version
                 from polls p join stores s using (store_key)""" + " where " + where + " order by 1")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     private static Path scratchDir() {

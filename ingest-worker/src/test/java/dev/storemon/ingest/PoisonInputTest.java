@@ -29,7 +29,9 @@ class PoisonInputTest extends IngestTestSupport {
     @Test
     void pollsDatedLaterThanTheClockPlusTheToleranceAreRejectedWithTheirLine() {
         Instant now = Instant.now();
-        write("store_status.csv", HEADER,
+        write(
+                "store_status.csv",
+                HEADER,
                 "s1,active,2023-01-22 10:00:00 UTC",
                 "s1,active,2031-01-22 10:00:00 UTC",
                 "s2,active," + UTC_FORM.format(now.plus(Duration.ofMinutes(30))), // within the default 1 h
@@ -38,11 +40,14 @@ class PoisonInputTest extends IngestTestSupport {
 
         RunResult run = runOk();
 
-        assertThat(rejections(run, "polls")).containsExactly(
-                Map.of("line", 3, "reason", "timestamp in the future"),
-                Map.of("line", 5, "reason", "timestamp in the future"),
-                Map.of("line", 6, "reason", "timestamp in the future"));
-        assertThat(file(run.runId(), "polls")).containsEntry("rows_read", 5).containsEntry("rows_rejected", 3)
+        assertThat(rejections(run, "polls"))
+                .containsExactly(
+                        Map.of("line", 3, "reason", "timestamp in the future"),
+                        Map.of("line", 5, "reason", "timestamp in the future"),
+                        Map.of("line", 6, "reason", "timestamp in the future"));
+        assertThat(file(run.runId(), "polls"))
+                .containsEntry("rows_read", 5)
+                .containsEntry("rows_rejected", 3)
                 .containsEntry("rows_loaded", 2);
         assertThat(run.load().rowsRejected()).isEqualTo(3);
         assertThat(count("select count(*) from stores where store_id = 's3'")).isZero();
@@ -53,7 +58,9 @@ class PoisonInputTest extends IngestTestSupport {
 
     @Test
     void aLineThatCannotBeParsedIsOneRejectionAndTheLinesAfterItLoad() throws IOException {
-        write("store_status.csv", HEADER,
+        write(
+                "store_status.csv",
+                HEADER,
                 "s1,active,2023-01-22 10:00:00 UTC",
                 "\"s2,active,2023-01-22 10:00:00 UTC",
                 "s3,active,2023-01-22 10:00:00 UTC",
@@ -74,42 +81,50 @@ class PoisonInputTest extends IngestTestSupport {
 
         RunResult run = runOk();
 
-        assertThat(rejections(run, "polls")).containsExactly(
-                Map.of("line", 3, "reason", "unterminated quote in field 1"),
-                Map.of("line", 5, "reason", "contains a NUL byte"),
-                Map.of("line", 6, "reason", "line longer than 1024 bytes"),
-                Map.of("line", 8, "reason", "text after the closing quote of field 1"),
-                Map.of("line", 10, "reason", "line longer than 1024 bytes"));
-        assertThat(polls("true")).containsExactly(
-                "s1,2023-01-22 10:00:00,true,1",
-                "s10,2023-01-22 11:00:00,false,1",
-                "s3,2023-01-22 10:00:00,true,1",
-                "s6,2023-01-22 10:00:00,true,1",
-                "s8,2023-01-22 10:00:00,true,1",
-                "s9,2023-01-22 10:00:00,true,1");
+        assertThat(rejections(run, "polls"))
+                .containsExactly(
+                        Map.of("line", 3, "reason", "unterminated quote in field 1"),
+                        Map.of("line", 5, "reason", "contains a NUL byte"),
+                        Map.of("line", 6, "reason", "line longer than 1024 bytes"),
+                        Map.of("line", 8, "reason", "text after the closing quote of field 1"),
+                        Map.of("line", 10, "reason", "line longer than 1024 bytes"));
+        assertThat(polls("true"))
+                .containsExactly(
+                        "s1,2023-01-22 10:00:00,true,1",
+                        "s10,2023-01-22 11:00:00,false,1",
+                        "s3,2023-01-22 10:00:00,true,1",
+                        "s6,2023-01-22 10:00:00,true,1",
+                        "s8,2023-01-22 10:00:00,true,1",
+                        "s9,2023-01-22 10:00:00,true,1");
         assertThat(file(run.runId(), "polls")).containsEntry("rows_read", 11).containsEntry("rows_rejected", 5);
     }
 
     @Test
     void brokenLinesInTheHoursAndZonesFilesAreRejectedLikewise() {
         write("store_status.csv", HEADER, "s1,active,2023-01-22 10:00:00 UTC");
-        write("menu_hours.csv", "store_id,day,start_time_local,end_time_local",
+        write(
+                "menu_hours.csv",
+                "store_id,day,start_time_local,end_time_local",
                 "\"s1,0,09:00:00,17:00:00",
                 "s1,1,09:00\0:00,17:00:00",
                 "s1,2,09:00:00,17:00:00");
-        write("timezones.csv", "store_id,timezone_str",
+        write(
+                "timezones.csv",
+                "store_id,timezone_str",
                 "s1,\"America/Denver",
                 "s2," + "z".repeat(1100),
                 "s3,America/Denver");
 
         RunResult run = runOk();
 
-        assertThat(rejections(run, "hours")).containsExactly(
-                Map.of("line", 2, "reason", "unterminated quote in field 1"),
-                Map.of("line", 3, "reason", "contains a NUL byte"));
-        assertThat(rejections(run, "zones")).containsExactly(
-                Map.of("line", 2, "reason", "unterminated quote in field 2"),
-                Map.of("line", 3, "reason", "line longer than 1024 bytes"));
+        assertThat(rejections(run, "hours"))
+                .containsExactly(
+                        Map.of("line", 2, "reason", "unterminated quote in field 1"),
+                        Map.of("line", 3, "reason", "contains a NUL byte"));
+        assertThat(rejections(run, "zones"))
+                .containsExactly(
+                        Map.of("line", 2, "reason", "unterminated quote in field 2"),
+                        Map.of("line", 3, "reason", "line longer than 1024 bytes"));
         assertThat(run.load().hoursRows()).isEqualTo(1);
         assertThat(run.load().zoneRows()).isEqualTo(1);
     }
@@ -120,12 +135,17 @@ class PoisonInputTest extends IngestTestSupport {
         RunResult first = runOk();
         assertThat(first.load().version()).isEqualTo(1);
 
-        append("store_status.csv", "\"s1,active,2023-01-22 11:00:00 UTC", "s2,inactive,2023-01-22 11:00:00 UTC",
+        append(
+                "store_status.csv",
+                "\"s1,active,2023-01-22 11:00:00 UTC",
+                "s2,inactive,2023-01-22 11:00:00 UTC",
                 "s1,active,2023-01-22 11:00:00 UTC");
         RunResult second = runOk();
         assertThat(second.load().version()).isEqualTo(2);
         assertThat(second.load().pollsAdded()).isEqualTo(2);
-        assertThat(file(second.runId(), "polls")).containsEntry("status", "APPENDED").containsEntry("rows_read", 3)
+        assertThat(file(second.runId(), "polls"))
+                .containsEntry("status", "APPENDED")
+                .containsEntry("rows_read", 3)
                 .containsEntry("rows_rejected", 1);
         assertThat(rejections(second, "polls"))
                 .containsExactly(Map.of("line", 4, "reason", "unterminated quote in field 1"));
@@ -135,21 +155,28 @@ class PoisonInputTest extends IngestTestSupport {
         assertThat(third.load().version()).isEqualTo(3);
         assertThat(third.load().pollsAdded()).isEqualTo(2);
         // the poison line is in the prefix now: not parsed again, not reported again
-        assertThat(file(third.runId(), "polls")).containsEntry("status", "APPENDED").containsEntry("rows_read", 2)
+        assertThat(file(third.runId(), "polls"))
+                .containsEntry("status", "APPENDED")
+                .containsEntry("rows_read", 2)
                 .containsEntry("rows_rejected", 0);
-        assertThat(source(third)).containsEntry("lines", 8).containsEntry("parsed_from_byte", source(second).get("bytes"));
+        assertThat(source(third))
+                .containsEntry("lines", 8)
+                .containsEntry("parsed_from_byte", source(second).get("bytes"));
 
         RunResult fourth = runOk();
         assertThat(fourth.load().newVersion()).isFalse();
-        assertThat(file(fourth.runId(), "polls")).containsEntry("status", "UNCHANGED").containsEntry("rows_rejected", 0);
+        assertThat(file(fourth.runId(), "polls"))
+                .containsEntry("status", "UNCHANGED")
+                .containsEntry("rows_rejected", 0);
 
-        assertThat(polls("true")).containsExactly(
-                "s1,2023-01-22 10:00:00,true,1",
-                "s1,2023-01-22 11:00:00,true,2",
-                "s1,2023-01-22 12:00:00,false,3",
-                "s2,2023-01-22 10:00:00,true,1",
-                "s2,2023-01-22 11:00:00,false,2",
-                "s3,2023-01-22 12:00:00,true,3");
+        assertThat(polls("true"))
+                .containsExactly(
+                        "s1,2023-01-22 10:00:00,true,1",
+                        "s1,2023-01-22 11:00:00,true,2",
+                        "s1,2023-01-22 12:00:00,false,3",
+                        "s2,2023-01-22 10:00:00,true,1",
+                        "s2,2023-01-22 11:00:00,false,2",
+                        "s3,2023-01-22 12:00:00,true,3");
     }
 
     @Test
@@ -165,15 +192,24 @@ class PoisonInputTest extends IngestTestSupport {
         RunResult next = runOk();
         assertThat(next.load().newVersion()).isTrue();
         assertThat(next.load().version()).isEqualTo(2);
-        assertThat(file(next.runId(), "polls")).containsEntry("status", "APPENDED").containsEntry("rows_read", 1)
-                .containsEntry("rows_rejected", 0).containsEntry("rows_loaded", 1);
+        assertThat(file(next.runId(), "polls"))
+                .containsEntry("status", "APPENDED")
+                .containsEntry("rows_read", 1)
+                .containsEntry("rows_rejected", 0)
+                .containsEntry("rows_loaded", 1);
         assertThat(polls("true")).containsExactly("s1,2023-01-22 10:00:00,true,1", "s1,2023-01-22 12:00:00,false,2");
     }
 
     @Test
     void storeIdsAreLettersDigitsAndFourMarksUpTo128CharactersInAllThreeFiles() {
-        List<String> accepted = List.of("3974437142024850167", "0b6f6c4e-3f1a-4c7e-9a51-2d7c1f0e8b11", "a",
-                "A_b.c:d-e", "x-", "1.5", "k".repeat(128));
+        List<String> accepted = List.of(
+                "3974437142024850167",
+                "0b6f6c4e-3f1a-4c7e-9a51-2d7c1f0e8b11",
+                "a",
+                "A_b.c:d-e",
+                "x-",
+                "1.5",
+                "k".repeat(128));
         Map<String, String> rejected = new LinkedHashMap<>();
         rejected.put("=1+2", "store_id contains '='" + ALLOWED);
         rejected.put("+1", "store_id contains '+'" + ALLOWED);

@@ -27,7 +27,8 @@ class RealDataFormatsTest extends IngestTestSupport {
         }
         RunResult run = runOk();
         assertThat(run.load().rowsRejected()).isZero();
-        assertThat(run.load().pollsAdded() + ((Number) file(run.runId(), "polls").get("rows_already_stored")).longValue())
+        assertThat(run.load().pollsAdded()
+                        + ((Number) file(run.runId(), "polls").get("rows_already_stored")).longValue())
                 .isEqualTo(dataLines("store_status.csv"));
         assertThat(run.load().hoursRows()).isEqualTo(dataLines("menu_hours.csv"));
         assertThat(run.load().zoneRows()).isEqualTo(dataLines("timezones.csv"));

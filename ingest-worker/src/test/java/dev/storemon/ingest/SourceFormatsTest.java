@@ -12,7 +12,9 @@ class SourceFormatsTest extends IngestTestSupport {
 
     @Test
     void fileNameVariantsAndColumnsInAnyOrder() {
-        write("store status.csv", "timestamp_utc,store_id,status",
+        write(
+                "store status.csv",
+                "timestamp_utc,store_id,status",
                 "2023-01-22 10:00:00.5 UTC,s1,Active",
                 "2023-01-22T11:00:00Z,s1,inactive",
                 "2023-01-22T13:00:00.25+02:00,s2,ACTIVE",
@@ -22,15 +24,20 @@ class SourceFormatsTest extends IngestTestSupport {
 
         RunResult run = runOk();
 
-        assertThat(polls("true")).containsExactly(
-                "s1,2023-01-22 10:00:00.5,true,1",
-                "s1,2023-01-22 11:00:00,false,1",
-                "s2,2023-01-22 11:00:00.25,true,1",
-                "s2,2023-01-22 12:00:00.123456,false,1");
+        assertThat(polls("true"))
+                .containsExactly(
+                        "s1,2023-01-22 10:00:00.5,true,1",
+                        "s1,2023-01-22 11:00:00,false,1",
+                        "s2,2023-01-22 11:00:00.25,true,1",
+                        "s2,2023-01-22 12:00:00.123456,false,1");
         assertThat(jdbc.sql("select s.store_id || ' ' || day || ' ' || start_local || '-' || end_local"
-                + " from business_hours join stores s using (store_key)").query(String.class).list())
+                                + " from business_hours join stores s using (store_key)")
+                        .query(String.class)
+                        .list())
                 .containsExactly("s1 3 09:00:00-17:00:00");
-        assertThat(jdbc.sql("select zone_id from store_zones").query(String.class).list())
+        assertThat(jdbc.sql("select zone_id from store_zones")
+                        .query(String.class)
+                        .list())
                 .containsExactly("America/Phoenix");
         assertThat(file(run.runId(), "polls")).containsEntry("name", "store status.csv");
         assertThat(file(run.runId(), "hours")).containsEntry("name", "Menu hours.csv");

@@ -37,7 +37,10 @@ class TriggersTest extends IngestTestSupport {
 
     @Test
     void anIngestRequestOnKafkaTriggersARunThatPublishesDataIngested() throws Exception {
-        write("store_status.csv", "store_id,status,timestamp_utc", "s1,active,2023-01-22 10:00:00 UTC",
+        write(
+                "store_status.csv",
+                "store_id,status,timestamp_utc",
+                "s1,active,2023-01-22 10:00:00 UTC",
                 "s2,active,2023-01-22 10:00:00 UTC");
         String bootstrap = TestInfrastructure.endpoints().bootstrapServers();
         try (KafkaConsumer<String, String> events = consumer(bootstrap);
@@ -48,25 +51,38 @@ class TriggersTest extends IngestTestSupport {
             events.seekToEnd(List.of(partition));
             events.position(partition);
             String requestId = UUID.randomUUID().toString();
-            producer.send(new ProducerRecord<>(Topics.INGEST_REQUESTS, requestId,
-                    "{\"request_id\":\"" + requestId + "\",\"requested_at\":\"2023-01-25T12:00:00Z\"}")).get();
+            producer.send(new ProducerRecord<>(
+                            Topics.INGEST_REQUESTS,
+                            requestId,
+                            "{\"request_id\":\"" + requestId + "\",\"requested_at\":\"2023-01-25T12:00:00Z\"}"))
+                    .get();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(
-                    "select count(*) from ingest_runs where trigger = 'request' and status = 'SUCCEEDED'") == 1);
-            long runId = jdbc.sql("select id from ingest_runs where trigger = 'request'").query(Long.class).single();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            count("select count(*) from ingest_runs where trigger = 'request' and status = 'SUCCEEDED'")
+                                    == 1);
+            long runId = jdbc.sql("select id from ingest_runs where trigger = 'request'")
+                    .query(Long.class)
+                    .single();
 
             List<Map<String, Object>> received = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(200))) {
-                    received.add(json.readValue(record.value(), new TypeReference<Map<String, Object>>() { }));
+                    received.add(json.readValue(record.value(), new TypeReference<Map<String, Object>>() {}));
                 }
                 return received.stream().anyMatch(e -> ((Number) e.get("run_id")).longValue() == runId);
             });
             Map<String, Object> event = received.stream()
-                    .filter(e -> ((Number) e.get("run_id")).longValue() == runId).findFirst().orElseThrow();
-            assertThat(event).containsEntry("data_version", 1).containsEntry("polls_loaded", 2)
-                    .containsEntry("hours_loaded", 0).containsEntry("zones_loaded", 0)
-                    .containsEntry("rows_rejected", 0).containsKey("finished_at");
+                    .filter(e -> ((Number) e.get("run_id")).longValue() == runId)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(event)
+                    .containsEntry("data_version", 1)
+                    .containsEntry("polls_loaded", 2)
+                    .containsEntry("hours_loaded", 0)
+                    .containsEntry("zones_loaded", 0)
+                    .containsEntry("rows_rejected", 0)
+                    .containsKey("finished_at");
             // Published from the outbox: a stable id to de-duplicate on (docs/events.md).
             assertThat(UUID.fromString((String) event.get("event_id"))).isNotNull();
         }
@@ -90,8 +106,9 @@ class TriggersTest extends IngestTestSupport {
             List<Long> runIds = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(200))) {
-                    runIds.add(((Number) json.readValue(record.value(), new TypeReference<Map<String, Object>>() { })
-                            .get("run_id")).longValue());
+                    runIds.add(((Number) json.readValue(record.value(), new TypeReference<Map<String, Object>>() {})
+                                    .get("run_id"))
+                            .longValue());
                 }
                 return runIds.contains(third);
             });
@@ -119,9 +136,13 @@ class TriggersTest extends IngestTestSupport {
             assertThat(run.get().succeeded()).isTrue();
         }
         // the first run loads version 1; the two others find nothing changed and keep it
-        assertThat(jdbc.sql("select version from data_versions order by 1").query(Long.class).list())
+        assertThat(jdbc.sql("select version from data_versions order by 1")
+                        .query(Long.class)
+                        .list())
                 .containsExactly(1L);
-        assertThat(jdbc.sql("select status || ' ' || data_version from ingest_runs").query(String.class).list())
+        assertThat(jdbc.sql("select status || ' ' || data_version from ingest_runs")
+                        .query(String.class)
+                        .list())
                 .containsExactly("SUCCEEDED 1", "SUCCEEDED 1", "SUCCEEDED 1");
         assertNoOverlap();
         assertThat(count("select count(*) from polls")).isEqualTo(1);
@@ -133,17 +154,21 @@ class TriggersTest extends IngestTestSupport {
         for (int i = 0; i < 5; i++) {
             coordinator.request(Trigger.REQUEST);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
-                "select count(*) from ingest_runs where status = 'RUNNING'") == 0
-                && count("select count(*) from ingest_runs") >= 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("select count(*) from ingest_runs where status = 'RUNNING'") == 0
+                        && count("select count(*) from ingest_runs") >= 1);
         // a request after the burst is served by a run that starts after it
-        OffsetDateTime asked = jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+        OffsetDateTime asked =
+                jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
         coordinator.request(Trigger.REQUEST);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from ingest_runs where status = 'SUCCEEDED' and started_at > :t")
-                .param("t", asked).query(Long.class).single() >= 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(
-                "select count(*) from ingest_runs where status = 'RUNNING'") == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from ingest_runs where status = 'SUCCEEDED' and started_at > :t")
+                                .param("t", asked)
+                                .query(Long.class)
+                                .single()
+                        >= 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("select count(*) from ingest_runs where status = 'RUNNING'") == 0);
         assertThat(count("select count(*) from ingest_runs")).isBetween(2L, 3L);
         assertNoOverlap();
     }

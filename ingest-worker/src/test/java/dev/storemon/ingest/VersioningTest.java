@@ -11,34 +11,51 @@ class VersioningTest extends IngestTestSupport {
 
     @Test
     void dataPinnedToVersionNIsUnchangedByLoadNPlus1() {
-        write("store_status.csv", "store_id,status,timestamp_utc",
-                "s1,active,2023-01-22 10:00:00 UTC", "s2,inactive,2023-01-22 10:00:00 UTC");
-        write("menu_hours.csv", "store_id,day,start_time_local,end_time_local",
-                "s1,0,09:00:00,17:00:00", "s1,1,22:00:00,02:00:00");
+        write(
+                "store_status.csv",
+                "store_id,status,timestamp_utc",
+                "s1,active,2023-01-22 10:00:00 UTC",
+                "s2,inactive,2023-01-22 10:00:00 UTC");
+        write(
+                "menu_hours.csv",
+                "store_id,day,start_time_local,end_time_local",
+                "s1,0,09:00:00,17:00:00",
+                "s1,1,22:00:00,02:00:00");
         write("timezones.csv", "store_id,timezone_str", "s1,America/Denver", "s2,America/Phoenix");
         long n = runOk().load().version();
         List<String> viewOfN = view(n);
 
         append("store_status.csv", "s1,inactive,2023-01-22 11:00:00 UTC", "s3,active,2023-01-22 11:00:00 UTC");
-        write("menu_hours.csv", "store_id,day,start_time_local,end_time_local",
-                "s1,0,10:00:00,18:00:00", "s3,2,00:00:00,23:59:00");
+        write(
+                "menu_hours.csv",
+                "store_id,day,start_time_local,end_time_local",
+                "s1,0,10:00:00,18:00:00",
+                "s3,2,00:00:00,23:59:00");
         write("timezones.csv", "store_id,timezone_str", "s1,America/New_York");
         RunResult next = runOk();
 
         assertThat(next.load().version()).isEqualTo(n + 1);
         assertThat(next.load().scheduleReused()).isFalse();
         assertThat(view(n)).isEqualTo(viewOfN);
-        assertThat(viewOfN).containsExactly(
-                "hours s1 0 09:00:00-17:00:00", "hours s1 1 22:00:00-02:00:00",
-                "latest 2023-01-22 10:00:00+00",
-                "poll s1 2023-01-22 10:00:00+00 true", "poll s2 2023-01-22 10:00:00+00 false",
-                "zone s1 America/Denver", "zone s2 America/Phoenix");
-        assertThat(view(n + 1)).containsExactly(
-                "hours s1 0 10:00:00-18:00:00", "hours s3 2 00:00:00-23:59:00",
-                "latest 2023-01-22 11:00:00+00",
-                "poll s1 2023-01-22 10:00:00+00 true", "poll s1 2023-01-22 11:00:00+00 false",
-                "poll s2 2023-01-22 10:00:00+00 false", "poll s3 2023-01-22 11:00:00+00 true",
-                "zone s1 America/New_York");
+        assertThat(viewOfN)
+                .containsExactly(
+                        "hours s1 0 09:00:00-17:00:00",
+                        "hours s1 1 22:00:00-02:00:00",
+                        "latest 2023-01-22 10:00:00+00",
+                        "poll s1 2023-01-22 10:00:00+00 true",
+                        "poll s2 2023-01-22 10:00:00+00 false",
+                        "zone s1 America/Denver",
+                        "zone s2 America/Phoenix");
+        assertThat(view(n + 1))
+                .containsExactly(
+                        "hours s1 0 10:00:00-18:00:00",
+                        "hours s3 2 00:00:00-23:59:00",
+                        "latest 2023-01-22 11:00:00+00",
+                        "poll s1 2023-01-22 10:00:00+00 true",
+                        "poll s1 2023-01-22 11:00:00+00 false",
+                        "poll s2 2023-01-22 10:00:00+00 false",
+                        "poll s3 2023-01-22 11:00:00+00 true",
+                        "zone s1 America/New_York");
     }
 
     @Test
@@ -72,9 +89,12 @@ class VersioningTest extends IngestTestSupport {
         assertThat(run.load().hoursRows()).isZero();
         assertThat(run.load().zoneRows()).isZero();
         Map<String, Object> hours = file(run.runId(), "hours");
-        assertThat(hours).containsEntry("status", "MISSING").containsEntry("name", "business_hours.csv")
+        assertThat(hours)
+                .containsEntry("status", "MISSING")
+                .containsEntry("name", "business_hours.csv")
                 .containsEntry("note", "no hours file: every store is open 24x7");
-        assertThat(file(run.runId(), "zones")).containsEntry("status", "MISSING")
+        assertThat(file(run.runId(), "zones"))
+                .containsEntry("status", "MISSING")
                 .containsEntry("note", "no zones file: every store is in America/Chicago");
 
         // a zones file appearing later is a change: new schedule version

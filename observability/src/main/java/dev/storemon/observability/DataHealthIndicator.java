@@ -24,9 +24,12 @@ class DataHealthIndicator extends AbstractHealthIndicator {
         if (data.loaded()) {
             builder.up();
         } else {
-            builder.outOfService().withDetail("reason", data.version() == null
-                    ? "no data loaded yet: run an ingest (POST /api/ingest)"
-                    : "data version " + data.version() + " holds no polls");
+            builder.outOfService()
+                    .withDetail(
+                            "reason",
+                            data.version() == null
+                                    ? "no data loaded yet: run an ingest (POST /api/ingest)"
+                                    : "data version " + data.version() + " holds no polls");
         }
         if (data.version() != null) {
             builder.withDetail("dataVersion", data.version());

@@ -28,7 +28,9 @@ class DataMetrics implements MeterBinder {
                 .description("The latest poll instant of the current data version")
                 .baseUnit("seconds")
                 .register(registry);
-        Gauge.builder("storemon.ingest.last.success.timestamp", this,
+        Gauge.builder(
+                        "storemon.ingest.last.success.timestamp",
+                        this,
                         m -> m.seconds(DataStatus.Snapshot::lastSuccessAt))
                 .description("When the last successful ingest run finished")
                 .baseUnit("seconds")

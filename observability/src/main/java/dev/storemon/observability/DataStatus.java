@@ -55,8 +55,11 @@ class DataStatus {
                                (select max(finished_at) from ingest_runs where status = 'SUCCEEDED'),
                                (select status from ingest_runs where status <> 'RUNNING' order by id desc limit 1)
                         """)
-                .query((rs, n) -> new Snapshot((Long) rs.getObject(1), instant(rs.getObject(2, OffsetDateTime.class)),
-                        instant(rs.getObject(3, OffsetDateTime.class)), rs.getString(4)))
+                .query((rs, n) -> new Snapshot(
+                        (Long) rs.getObject(1),
+                        instant(rs.getObject(2, OffsetDateTime.class)),
+                        instant(rs.getObject(3, OffsetDateTime.class)),
+                        rs.getString(4)))
                 .single();
     }
 

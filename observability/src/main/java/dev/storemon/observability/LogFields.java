@@ -15,8 +15,7 @@ public final class LogFields {
     /** An ingest run's id ({@code ingest_runs.id}). */
     public static final String INGEST_RUN_ID = "ingest_run_id";
 
-    private LogFields() {
-    }
+    private LogFields() {}
 
     /**
      * Sets a field until the returned scope is closed, which restores the previous value (so a nested scope, e.g. a

@@ -20,8 +20,9 @@ class ManagementDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            new YamlPropertySourceLoader().load("storemon management defaults (" + RESOURCE + ")",
-                    new ClassPathResource(RESOURCE)).forEach(environment.getPropertySources()::addLast);
+            new YamlPropertySourceLoader()
+                    .load("storemon management defaults (" + RESOURCE + ")", new ClassPathResource(RESOURCE))
+                    .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

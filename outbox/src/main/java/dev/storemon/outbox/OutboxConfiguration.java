@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, ProducerFactory<?, ?> producers,
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ProducerFactory<?, ?> producers,
             @Value("${spring.application.name:storemon}") String service) {
         return new OutboxRelay(jdbc, transactions, producers, service);
     }

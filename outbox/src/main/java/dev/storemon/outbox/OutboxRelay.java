@@ -39,11 +39,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Rows published per transaction: one report's tasks fit in one batch. */
     static final int BATCH = 256;
+
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     /** Pause after a failed pass (broker or database unreachable), so that the relay does not spin. */
     static final Duration FAILURE_PAUSE = Duration.ofSeconds(2);
     /** Upper bound on waiting for the broker's acknowledgements of one batch. */
     static final Duration SEND_WAIT = Duration.ofSeconds(30);
+
     private static final int FAILED = -1;
 
     private final JdbcClient jdbc;
@@ -55,8 +57,8 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private volatile boolean failing;
 
-    OutboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, ProducerFactory<?, ?> producers,
-            String service) {
+    OutboxRelay(
+            JdbcClient jdbc, PlatformTransactionManager transactions, ProducerFactory<?, ?> producers, String service) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         // Payloads are JSON already: sent as their UTF-8 bytes, which the services' value serializer
@@ -88,8 +90,11 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (!failing) {
                 // One line when publishing starts failing, one when it recovers: an outage is not a log flood.
-                log.warn("outbox relay of {} cannot publish, retrying every {} s: {}", service,
-                        FAILURE_PAUSE.toSeconds(), lastError(e));
+                log.warn(
+                        "outbox relay of {} cannot publish, retrying every {} s: {}",
+                        service,
+                        FAILURE_PAUSE.toSeconds(),
+                        lastError(e));
                 failing = true;
             }
             synchronized (lock) {
@@ -102,8 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record Row(long id, UUID eventId, String topic, String key, Integer spread, String payload) {
-    }
+    private record Row(long id, UUID eventId, String topic, String key, Integer spread, String payload) {}
 
     /**
      * Publishes up to {@link #BATCH} rows.
@@ -117,8 +121,13 @@ public class OutboxRelay implements SmartLifecycle {
                             order by id limit ? for update skip locked
                             """)
                     .param(BATCH)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), (Integer) rs.getObject(5), rs.getString(6)))
+                    .query((rs, n) -> new Row(
+                            rs.getLong(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            (Integer) rs.getObject(5),
+                            rs.getString(6)))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -128,12 +137,17 @@ public class OutboxRelay implements SmartLifecycle {
             List<Long> ids = new ArrayList<>();
             try {
                 for (Row row : rows) {
-                    Integer partition = row.spread() == null ? null : row.spread() % partitions.computeIfAbsent(
-                            row.topic(), topic -> kafka.partitionsFor(topic).size());
-                    ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), partition, row.key(),
-                            row.payload().getBytes(StandardCharsets.UTF_8));
-                    record.headers().add(Outbox.EVENT_ID_HEADER,
-                            row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+                    Integer partition = row.spread() == null
+                            ? null
+                            : row.spread()
+                                    % partitions.computeIfAbsent(row.topic(), topic -> kafka.partitionsFor(topic)
+                                            .size());
+                    ProducerRecord<String, Object> record = new ProducerRecord<>(
+                            row.topic(), partition, row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
+                    record.headers()
+                            .add(
+                                    Outbox.EVENT_ID_HEADER,
+                                    row.eventId().toString().getBytes(StandardCharsets.UTF_8));
                     sent.add(kafka.send(record));
                     ids.add(row.id());
                 }
@@ -150,7 +164,9 @@ public class OutboxRelay implements SmartLifecycle {
                         .update();
                 return FAILED;
             }
-            jdbc.sql("delete from outbox where id = any(?)").param(ids.toArray(Long[]::new)).update();
+            jdbc.sql("delete from outbox where id = any(?)")
+                    .param(ids.toArray(Long[]::new))
+                    .update();
             return rows.size();
         });
         if (taken != null && taken == FAILED) {
@@ -202,8 +218,11 @@ public class OutboxRelay implements SmartLifecycle {
     private String lastError(RuntimeException e) {
         if (e instanceof OutboxPublishException) {
             try {
-                String error = jdbc.sql("select last_error from outbox where last_error is not null order by id limit 1")
-                        .query(String.class).optional().orElse(null);
+                String error = jdbc.sql(
+                                "select last_error from outbox where last_error is not null order by id limit 1")
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
                 return error != null ? error : e.getMessage();
             } catch (RuntimeException unreadable) {
                 return e.getMessage();

@@ -25,6 +25,7 @@ public class ReportWorkerApplication {
      * @return a builder ready to run
      */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(ReportWorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        return new SpringApplicationBuilder(ReportWorkerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

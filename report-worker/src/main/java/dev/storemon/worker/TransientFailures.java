@@ -20,16 +20,17 @@ final class TransientFailures {
      * resources, 57P01-57P03 shutdown and cannot-connect-now, 57014 statement timeout, 55P03 lock timeout, 40001
      * serialization failure, 40P01 deadlock.
      */
-    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "57014", "55P03", "40001",
-            "40P01");
+    private static final Set<String> TRANSIENT_STATES =
+            Set.of("57P01", "57P02", "57P03", "57014", "55P03", "40001", "40P01");
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof org.apache.kafka.common.errors.TimeoutException
                     || t instanceof java.util.concurrent.TimeoutException

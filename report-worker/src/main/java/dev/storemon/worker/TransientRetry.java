@@ -16,17 +16,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("storemon.worker.transient-retry")
-public record TransientRetry(@NotNull Duration retryFor, @NotNull Duration maxBackoff) {
+public record TransientRetry(
+        @NotNull Duration retryFor, @NotNull Duration maxBackoff) {
 
     public TransientRetry {
         if (retryFor != null && retryFor.compareTo(Duration.ofMinutes(2)) < 0) {
             throw new IllegalArgumentException("storemon.worker.transient-retry.retry-for must be at least 2 minutes"
                     + " (a restart of the database or broker must not fail reports), was " + retryFor);
         }
-        if (maxBackoff != null && (maxBackoff.compareTo(Duration.ofSeconds(1)) < 0
-                || maxBackoff.compareTo(Duration.ofMinutes(1)) > 0)) {
-            throw new IllegalArgumentException("storemon.worker.transient-retry.max-backoff must be 1 s to 1 min, was "
-                    + maxBackoff);
+        if (maxBackoff != null
+                && (maxBackoff.compareTo(Duration.ofSeconds(1)) < 0
+                        || maxBackoff.compareTo(Duration.ofMinutes(1)) > 0)) {
+            throw new IllegalArgumentException(
+                    "storemon.worker.transient-retry.max-backoff must be 1 s to 1 min, was " + maxBackoff);
         }
     }
 }

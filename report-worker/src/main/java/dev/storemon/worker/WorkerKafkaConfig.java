@@ -29,22 +29,26 @@ class WorkerKafkaConfig {
     private static final Logger log = LoggerFactory.getLogger(WorkerKafkaConfig.class);
 
     @Bean
-    DefaultErrorHandler shardErrorHandler(KafkaTemplate<String, Object> kafka, WorkerProperties properties,
-            TransientRetry transientRetry) {
+    DefaultErrorHandler shardErrorHandler(
+            KafkaTemplate<String, Object> kafka, WorkerProperties properties, TransientRetry transientRetry) {
         // Partition -1: let the producer choose, the dead-letter topic need not mirror the task topic's partitions.
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
+        var recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, failure) -> new TopicPartition(Topics.REPORT_TASKS_DEAD_LETTER, -1));
         // The standard kafka_dlt-exception-message wraps the cause in the listener's signature; this one is for people.
-        recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(FAILURE_HEADER,
-                rootMessage(failure).getBytes(StandardCharsets.UTF_8)));
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
+        recoverer.setHeadersFunction((record, failure) ->
+                new RecordHeaders().add(FAILURE_HEADER, rootMessage(failure).getBytes(StandardCharsets.UTF_8)));
+        var handler = new DefaultErrorHandler(
+                recoverer, new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
         // A database or broker outage is waited out (minutes); other failures keep the short retry above.
-        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure)
-                ? TransientFailures.backOff(transientRetry) : null);
+        handler.setBackOffFunction((record, failure) ->
+                TransientFailures.isTransient(failure) ? TransientFailures.backOff(transientRetry) : null);
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("shard retried: task {} (key {}), attempt {}"
-                + " failed: {}", printable(record.value()), record.key(), attempt, rootMessage(failure)));
+        handler.setRetryListeners((record, failure, attempt) -> log.warn(
+                "shard retried: task {} (key {}), attempt {}" + " failed: {}",
+                printable(record.value()),
+                record.key(),
+                attempt,
+                rootMessage(failure)));
         return handler;
     }
 

@@ -34,8 +34,8 @@ public record WorkerProperties(
 
     public WorkerProperties {
         if (cacheMaxBytes != null && cacheMaxBytes.isNegative()) {
-            throw new IllegalArgumentException("storemon.worker.cache-max-bytes must be 0 or more, not "
-                    + cacheMaxBytes);
+            throw new IllegalArgumentException(
+                    "storemon.worker.cache-max-bytes must be 0 or more, not " + cacheMaxBytes);
         }
     }
 }

@@ -18,34 +18,43 @@ class TransientFailuresTest {
 
     @Test
     void outagesAndTimeoutsAreTransientWhereverTheyAreInTheCauseChain() {
-        var refused = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        var refused = new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
                 new PSQLException("Connection to localhost:5433 refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT));
         assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("listener failed", refused)))
                 .isTrue();
         assertThat(TransientFailures.isTransient(new RuntimeException(
-                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to statement timeout",
-                "57014"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("an I/O error occurred", "08006"))).isTrue();
-        assertThat(TransientFailures.isTransient(new RuntimeException(
-                new org.apache.kafka.common.errors.TimeoutException("Topic not present in metadata after 10000 ms"))))
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
                 .isTrue();
-        assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException())).isTrue();
+        assertThat(TransientFailures.isTransient(
+                        new SQLException("canceling statement due to statement timeout", "57014")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("an I/O error occurred", "08006")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(
+                        new RuntimeException(new org.apache.kafka.common.errors.TimeoutException(
+                                "Topic not present in metadata after 10000 ms"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException()))
+                .isTrue();
     }
 
     @Test
     void bugsAndBadDataAreNot() {
         assertThat(TransientFailures.isTransient(new IllegalStateException("data version 424242 does not exist")))
                 .isFalse();
-        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("duplicate key",
-                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
-        assertThat(TransientFailures.isTransient(new SQLException("syntax error", "42601"))).isFalse();
+        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException(
+                        "duplicate key", new SQLException("duplicate key value violates unique constraint", "23505"))))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("syntax error", "42601")))
+                .isFalse();
     }
 
     @Test
     void aTransientFailureIsRetriedForAtLeastTwoMinutesWithBoundedPauses() {
         BackOffExecution execution = TransientFailures.backOff(
-                new TransientRetry(Duration.ofSeconds(150), Duration.ofSeconds(15))).start();
+                        new TransientRetry(Duration.ofSeconds(150), Duration.ofSeconds(15)))
+                .start();
         long total = 0;
         int attempts = 0;
         for (long pause = execution.nextBackOff(); pause != BackOffExecution.STOP; pause = execution.nextBackOff()) {

@@ -18,13 +18,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * with its listener running. Retries are 5 minutes apart, so that a task that reaches the dead-letter topic within a
  * test's wait was not retried.
  */
-@SpringBootTest(classes = ReportWorkerApplication.class, properties = {
-    "spring.config.name=" + ReportWorkerApplication.CONFIG_NAME, "storemon.worker.id=test-worker",
-    "storemon.worker.retries=2", "storemon.worker.retry-backoff=5m"})
+@SpringBootTest(
+        classes = ReportWorkerApplication.class,
+        properties = {
+            "spring.config.name=" + ReportWorkerApplication.CONFIG_NAME,
+            "storemon.worker.id=test-worker",
+            "storemon.worker.retries=2",
+            "storemon.worker.retry-backoff=5m"
+        })
 public abstract class WorkerTestBase {
 
     /** Two days after the US DST start: the week before crosses it. */
     protected static final Instant AS_OF = Instant.parse("2023-03-14T15:37:12.345678Z");
+
     protected static final Dataset DATA = new Dataset(11, 60, AS_OF);
 
     @Autowired
@@ -53,7 +59,12 @@ public abstract class WorkerTestBase {
                         insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
                         values (?, ?, now(), ?, ?, ?, ?)
                         """)
-                .params(id, status, AS_OF.atOffset(ZoneOffset.UTC), Dataset.VERSION, interpolation.wireName(),
+                .params(
+                        id,
+                        status,
+                        AS_OF.atOffset(ZoneOffset.UTC),
+                        Dataset.VERSION,
+                        interpolation.wireName(),
                         shardCount)
                 .update();
         return id;
@@ -69,8 +80,15 @@ public abstract class WorkerTestBase {
                         """)
                 .param(id)
                 .query((rs, n) -> {
-                    ReportCsv.appendLine(csv, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                    ReportCsv.appendLine(
+                            csv,
+                            rs.getString(1),
+                            rs.getBigDecimal(2),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getBigDecimal(7));
                     return csv.append('\n');
                 })
                 .list();
@@ -78,12 +96,16 @@ public abstract class WorkerTestBase {
     }
 
     protected long rowCount(UUID id, int shard) {
-        return jdbc.sql("select count(*) from report_rows where report_id = ? and shard = ?").params(id, shard)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from report_rows where report_id = ? and shard = ?")
+                .params(id, shard)
+                .query(Long.class)
+                .single();
     }
 
     protected long doneMarks(UUID id) {
-        return jdbc.sql("select count(*) from report_shards where report_id = ?").param(id).query(Long.class)
+        return jdbc.sql("select count(*) from report_shards where report_id = ?")
+                .param(id)
+                .query(Long.class)
                 .single();
     }
 }

@@ -18,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("storemon.embedded")
-record EmbeddedProperties(@Min(0) @Max(65535) int postgresPort, @Min(0) @Max(65535) int kafkaPort, Path dataDir) {
+record EmbeddedProperties(
+        @Min(0) @Max(65535) int postgresPort,
+        @Min(0) @Max(65535) int kafkaPort,
+        Path dataDir) {
 
     /** @return Postgres's data directory, or {@code null} for a temporary one */
     Path postgresDataDir() {

@@ -82,8 +82,8 @@ final class InProcessKafkaBroker implements AutoCloseable {
             if (temporary) {
                 deleteRecursively(dir);
             }
-            throw new IllegalStateException("could not start the in-process Kafka broker on port " + clientPort
-                    + " with its log in " + dir, e);
+            throw new IllegalStateException(
+                    "could not start the in-process Kafka broker on port " + clientPort + " with its log in " + dir, e);
         }
     }
 
@@ -164,7 +164,8 @@ final class InProcessKafkaBroker implements AutoCloseable {
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is harmless
         }

@@ -55,7 +55,11 @@ final class InfrastructureWait implements ApplicationListener<ApplicationEnviron
         try (NotReadyServer notReady = web ? NotReadyServer.open(port, role.label()) : null) {
             while (missing.isPresent()) {
                 Duration next = backoff.next();
-                log.warn("{} waiting for {}; next try in {} s{}", role.label(), missing.get(), next.toSeconds(),
+                log.warn(
+                        "{} waiting for {}; next try in {} s{}",
+                        role.label(),
+                        missing.get(),
+                        next.toSeconds(),
                         web ? " (meanwhile not ready: port " + port + " answers 503)" : "");
                 if (notReady != null) {
                     notReady.waitingFor(missing.get());
@@ -66,7 +70,11 @@ final class InfrastructureWait implements ApplicationListener<ApplicationEnviron
                 missing = unreachable(url, username, password, kafka);
             }
         }
-        log.info("{}: Postgres {} and Kafka {} answer after {} s of waiting; starting", role.label(), url, kafka,
+        log.info(
+                "{}: Postgres {} and Kafka {} answer after {} s of waiting; starting",
+                role.label(),
+                url,
+                kafka,
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 

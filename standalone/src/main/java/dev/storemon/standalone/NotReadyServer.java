@@ -47,7 +47,10 @@ final class NotReadyServer implements AutoCloseable {
             server.start();
             return notReady;
         } catch (IOException e) {
-            log.warn("{}: port {} is taken, cannot answer 'not ready' on it while waiting: {}", service, port,
+            log.warn(
+                    "{}: port {} is taken, cannot answer 'not ready' on it while waiting: {}",
+                    service,
+                    port,
                     e.getMessage());
             return new NotReadyServer(null, service);
         }

@@ -24,8 +24,7 @@ final class Reachability {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private Reachability() {
-    }
+    private Reachability() {}
 
     /** A connection with the service's own URL and credentials, so a wrong password is reported too. */
     static Optional<String> postgres(String url, String username, String password) {
@@ -59,9 +58,13 @@ final class Reachability {
             return closed;
         }
         int millis = (int) TIMEOUT.toMillis();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                millis,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                millis))) {
             admin.describeCluster().clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {
@@ -82,8 +85,10 @@ final class Reachability {
             return Optional.of("'" + hostAndPort + "' is not host:port");
         }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostAndPort.substring(0, colon),
-                    Integer.parseInt(hostAndPort.substring(colon + 1))), (int) TIMEOUT.toMillis());
+            socket.connect(
+                    new InetSocketAddress(
+                            hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1))),
+                    (int) TIMEOUT.toMillis());
             return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.of(rootMessage(e));

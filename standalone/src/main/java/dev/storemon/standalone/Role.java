@@ -61,7 +61,9 @@ enum Role {
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         List<Role> roles;
         try {
-            roles = Binder.get(environment).bind(PROPERTY, Bindable.listOf(Role.class)).orElse(List.of(values()));
+            roles = Binder.get(environment)
+                    .bind(PROPERTY, Bindable.listOf(Role.class))
+                    .orElse(List.of(values()));
         } catch (RuntimeException e) {
             throw invalid(environment.getProperty(PROPERTY));
         }

@@ -53,7 +53,9 @@ final class RoleSettings implements ApplicationListener<ApplicationEnvironmentPr
         settings.put("spring.main.web-application-type", web ? "servlet" : "none");
         if (web) {
             boolean gateway = role == Role.GATEWAY;
-            int port = environment.getProperty(gateway ? "server.port" : "management.server.port", Integer.class,
+            int port = environment.getProperty(
+                    gateway ? "server.port" : "management.server.port",
+                    Integer.class,
                     gateway ? 8080 : role.defaultManagementPort());
             if (port == 0) {
                 port = freePort();

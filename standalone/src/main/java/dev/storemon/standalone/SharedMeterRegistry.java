@@ -33,14 +33,13 @@ final class SharedMeterRegistry extends PrometheusMeterRegistry {
     void registerIn(ConfigurableApplicationContext context) {
         GenericApplicationContext registry = (GenericApplicationContext) context;
         registry.registerBean("storemonSharedMeterRegistry", PrometheusMeterRegistry.class, () -> this);
-        registry.registerBean("storemonSharedPrometheusRegistry", PrometheusRegistry.class,
-                this::getPrometheusRegistry);
+        registry.registerBean(
+                "storemonSharedPrometheusRegistry", PrometheusRegistry.class, this::getPrometheusRegistry);
     }
 
     /** Ignored: closing one service's context must not close the others' registry. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     void closeShared() {
         super.close();

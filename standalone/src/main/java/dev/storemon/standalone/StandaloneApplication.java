@@ -60,6 +60,7 @@ public final class StandaloneApplication {
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
     /** Counted down on shutdown: ends any wait for Postgres, Kafka or a retry. */
     private final CountDownLatch stopping = new CountDownLatch(1);
+
     private boolean closing;
     private SharedMeterRegistry sharedMetrics;
 
@@ -114,17 +115,25 @@ public final class StandaloneApplication {
             if (roles.contains(role)) {
                 ConfigurableApplicationContext service = startService(role, args, serviceProperties);
                 String port = service.getEnvironment().getProperty("local.server.port");
-                log.info("storemon {} ready: {}", role.label(), port == null
-                        ? "its health and metrics are the gateway's of this process"
-                        : "health http://localhost:" + port + "/actuator/health");
+                log.info(
+                        "storemon {} ready: {}",
+                        role.label(),
+                        port == null
+                                ? "its health and metrics are the gateway's of this process"
+                                : "health http://localhost:" + port + "/actuator/health");
             }
         }
 
         if (roles.containsAll(Set.of(Role.values()))) {
-            log.info("storemon standalone ready: API {} | Postgres {} | Kafka {}", api, endpoints.jdbcUrl(),
+            log.info(
+                    "storemon standalone ready: API {} | Postgres {} | Kafka {}",
+                    api,
+                    endpoints.jdbcUrl(),
                     endpoints.bootstrapServers());
-            log.info("More report workers join with: ./storemon --storemon.roles=worker --management.server.port={} {}"
-                    + " (one management port per worker)", Role.WORKER.defaultManagementPort(),
+            log.info(
+                    "More report workers join with: ./storemon --storemon.roles=worker --management.server.port={} {}"
+                            + " (one management port per worker)",
+                    Role.WORKER.defaultManagementPort(),
                     endpoints.commandLineArguments());
         }
     }
@@ -141,9 +150,14 @@ public final class StandaloneApplication {
                 .run(args);
         StandaloneEndpoints endpoints = infrastructure.getBean(StandaloneEndpoints.class);
         EmbeddedProperties embedded = infrastructure.getBean(EmbeddedProperties.class);
-        log.info("storemon infra ready: Postgres {} (database postgres, user {}, password {}) | Kafka {} | data {}",
-                endpoints.jdbcUrl(), endpoints.username(), endpoints.password(), endpoints.bootstrapServers(),
-                embedded.dataDir() == null ? "in temporary directories, deleted on stop"
+        log.info(
+                "storemon infra ready: Postgres {} (database postgres, user {}, password {}) | Kafka {} | data {}",
+                endpoints.jdbcUrl(),
+                endpoints.username(),
+                endpoints.password(),
+                endpoints.bootstrapServers(),
+                embedded.dataDir() == null
+                        ? "in temporary directories, deleted on stop"
                         : "kept in " + embedded.dataDir().toAbsolutePath());
         log.info("Other roles connect with: {}", endpoints.commandLineArguments());
         return endpoints;
@@ -163,7 +177,10 @@ public final class StandaloneApplication {
                     throw e;
                 }
                 Duration next = backoff.next();
-                log.warn("{} could not start: {}; next try in {} s", role.label(), Reachability.rootMessage(e),
+                log.warn(
+                        "{} could not start: {}; next try in {} s",
+                        role.label(),
+                        Reachability.rootMessage(e),
                         next.toSeconds());
                 if (awaitStop(next)) {
                     throw new IllegalStateException("storemon is stopping", e);
@@ -180,19 +197,28 @@ public final class StandaloneApplication {
         if (role != Role.GATEWAY) {
             defaults.put("management.server.port", role.defaultManagementPort());
         }
-        SpringApplicationBuilder builder = switch (role) {
-            case GATEWAY -> GatewayApplication.builder().main(GatewayApplication.class)
-                    .properties("spring.application.name=" + GatewayApplication.CONFIG_NAME);
-            case WORKER -> ReportWorkerApplication.builder().main(ReportWorkerApplication.class)
-                    .properties("spring.application.name=" + ReportWorkerApplication.CONFIG_NAME);
-            case INGEST -> IngestWorkerApplication.builder().main(IngestWorkerApplication.class)
-                    .properties("spring.application.name=" + IngestWorkerApplication.CONFIG_NAME);
-            case INFRA -> throw new IllegalArgumentException("infra is not a service");
-        };
+        SpringApplicationBuilder builder =
+                switch (role) {
+                    case GATEWAY ->
+                        GatewayApplication.builder()
+                                .main(GatewayApplication.class)
+                                .properties("spring.application.name=" + GatewayApplication.CONFIG_NAME);
+                    case WORKER ->
+                        ReportWorkerApplication.builder()
+                                .main(ReportWorkerApplication.class)
+                                .properties("spring.application.name=" + ReportWorkerApplication.CONFIG_NAME);
+                    case INGEST ->
+                        IngestWorkerApplication.builder()
+                                .main(IngestWorkerApplication.class)
+                                .properties("spring.application.name=" + IngestWorkerApplication.CONFIG_NAME);
+                    case INFRA -> throw new IllegalArgumentException("infra is not a service");
+                };
         builder.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
-                .listeners(new EndpointProperties(defaults), new RoleSettings(role, web),
+                .listeners(
+                        new EndpointProperties(defaults),
+                        new RoleSettings(role, web),
                         new InfrastructureWait(role, web, stopping))
                 .initializers(this::register);
         if (sharedMetrics != null) {
@@ -205,7 +231,9 @@ public final class StandaloneApplication {
     private static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof ConnectException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || t instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")
                     || t instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;
             }

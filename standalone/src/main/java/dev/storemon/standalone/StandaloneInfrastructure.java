@@ -38,8 +38,10 @@ class StandaloneInfrastructure {
         try {
             return builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("could not start the embedded Postgres on port " + properties.postgresPort()
-                    + " (is the port taken? --storemon.embedded.postgres-port=0 picks a free one)", e);
+            throw new IllegalStateException(
+                    "could not start the embedded Postgres on port " + properties.postgresPort()
+                            + " (is the port taken? --storemon.embedded.postgres-port=0 picks a free one)",
+                    e);
         }
     }
 
@@ -51,8 +53,9 @@ class StandaloneInfrastructure {
         try {
             return InProcessKafkaBroker.start(properties.kafkaPort(), properties.kafkaLogDir());
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new IllegalStateException("could not start the in-process Kafka broker on port "
-                    + properties.kafkaPort() + " (is the port taken? --storemon.embedded.kafka-port=0 picks a free one)",
+            throw new IllegalStateException(
+                    "could not start the in-process Kafka broker on port " + properties.kafkaPort()
+                            + " (is the port taken? --storemon.embedded.kafka-port=0 picks a free one)",
                     e);
         }
     }
@@ -61,14 +64,19 @@ class StandaloneInfrastructure {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " for the embedded " + what + " is taken; choose another "
-                    + "with --" + property + "=<port> (0 picks a free one)", e);
+            throw new IllegalStateException(
+                    "port " + port + " for the embedded " + what + " is taken; choose another " + "with --" + property
+                            + "=<port> (0 picks a free one)",
+                    e);
         }
     }
 
     @Bean
     StandaloneEndpoints standaloneEndpoints(EmbeddedPostgres postgres, InProcessKafkaBroker broker) {
-        return new StandaloneEndpoints("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres",
-                "postgres", broker.bootstrapServers());
+        return new StandaloneEndpoints(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                "postgres",
+                "postgres",
+                broker.bootstrapServers());
     }
 }

@@ -17,9 +17,11 @@ final class ApiClient {
 
     /** Every JVM of a test shares 2 cores with other builds: generous, and only an upper bound. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+
     static final Duration REPORT_TIMEOUT = Duration.ofMinutes(4);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
@@ -37,17 +39,23 @@ final class ApiClient {
     String trigger(String asOf, String interpolation) {
         String body = "{\"as_of\": \"" + asOf + "\", \"interpolation\": \"" + interpolation + "\"}";
         HttpResponse<String> triggered = await("the gateway at " + base + " accepts trigger_report")
-                .atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> send(HttpRequest.newBuilder(URI.create(base + "/trigger_report"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))), r -> r.statusCode() == 200);
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(
+                        () -> send(HttpRequest.newBuilder(URI.create(base + "/trigger_report"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))),
+                        r -> r.statusCode() == 200);
         return JSON.readTree(triggered.body()).get("report_id").asString();
     }
 
     /** Waits for the report to complete and returns its CSV. */
     String awaitCsv(String reportId) {
         HttpResponse<String> report = await("report " + reportId + " completes")
-                .atMost(REPORT_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .atMost(REPORT_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .until(() -> get("/get_report?report_id=" + reportId), r -> r.statusCode() != 202);
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         assertThat(report.headers().firstValue("X-Report-Status")).hasValue("Complete");
@@ -63,7 +71,8 @@ final class ApiClient {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+        return HTTP.send(
+                request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

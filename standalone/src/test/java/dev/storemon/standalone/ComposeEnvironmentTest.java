@@ -52,17 +52,18 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeEnvironmentTest {
 
     /** Properties that Spring Boot reads without a properties class the test could bind, with their allowed values. */
-    private static final Map<String, Set<String>> READ_BY_BOOT = Map.of(
-            "LOGGING_STRUCTURED_FORMAT_CONSOLE", Set.of("ecs", "logstash", "gelf"));
+    private static final Map<String, Set<String>> READ_BY_BOOT =
+            Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", Set.of("ecs", "logstash", "gelf"));
 
-    private static final Path COMPOSE = Path.of(System.getProperty("storemon.repository-root", ".."),
-            "docker-compose.yml");
+    private static final Path COMPOSE =
+            Path.of(System.getProperty("storemon.repository-root", ".."), "docker-compose.yml");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "api-gateway,    dev.storemon.gateway.GatewayApplication",
-            "report-worker,  dev.storemon.worker.ReportWorkerApplication",
-            "ingest-worker,  dev.storemon.ingest.IngestWorkerApplication"})
+        "api-gateway,    dev.storemon.gateway.GatewayApplication",
+        "report-worker,  dev.storemon.worker.ReportWorkerApplication",
+        "ingest-worker,  dev.storemon.ingest.IngestWorkerApplication"
+    })
     void everyComposeVariableIsReadByTheService(String service, Class<?> application) throws IOException {
         Map<String, Object> compose = compose();
         Map<String, Object> variables = environmentOf(compose, service);
@@ -71,11 +72,15 @@ class ComposeEnvironmentTest {
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
         // a compose service is named after its service, as is the service's configuration file
         StandardEnvironment environment = serviceEnvironment(composeSource, service);
-        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment), ApplicationConversionService.getSharedInstance());
+        Binder binder = new Binder(
+                ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment),
+                ApplicationConversionService.getSharedInstance());
         Set<ConfigurationPropertyName> readFromCompose = new HashSet<>();
-        BindHandler handler = new ValidationBindHandler(new BoundFromSource(composeSource, readFromCompose),
-                new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()));
+        BindHandler handler = new ValidationBindHandler(
+                new BoundFromSource(composeSource, readFromCompose),
+                new SpringValidatorAdapter(
+                        Validation.buildDefaultValidatorFactory().getValidator()));
 
         for (Map.Entry<String, Class<?>> bound : boundProperties(application).entrySet()) {
             binder.bind(bound.getKey(), Bindable.of(bound.getValue()), handler); // throws if invalid
@@ -87,22 +92,31 @@ class ComposeEnvironmentTest {
         for (String variable : variables.keySet()) {
             boolean placeholder = yml.contains("${" + variable + ":") || yml.contains("${" + variable + "}");
             if (READ_BY_BOOT.containsKey(variable)) {
-                assertThat(READ_BY_BOOT.get(variable)).as(variable).contains(variables.get(variable).toString());
+                assertThat(READ_BY_BOOT.get(variable))
+                        .as(variable)
+                        .contains(variables.get(variable).toString());
                 continue;
             }
-            if (!variable.startsWith("JAVA_") && !placeholder
+            if (!variable.startsWith("JAVA_")
+                    && !placeholder
                     && readFromCompose.stream().noneMatch(name -> matches(variable, name))) {
                 unread.add(variable);
             }
         }
-        assertThat(unread).as("variables of %s in docker-compose.yml that %s never reads", service, service).isEmpty();
+        assertThat(unread)
+                .as("variables of %s in docker-compose.yml that %s never reads", service, service)
+                .isEmpty();
 
-        DataSourceProperties dataSource = binder.bind("spring.datasource", DataSourceProperties.class).get();
-        KafkaProperties kafka = binder.bind("spring.kafka", KafkaProperties.class).get();
+        DataSourceProperties dataSource =
+                binder.bind("spring.datasource", DataSourceProperties.class).get();
+        KafkaProperties kafka =
+                binder.bind("spring.kafka", KafkaProperties.class).get();
         Set<String> composeServices = services(compose).keySet();
-        assertThat(URI.create(dataSource.getUrl().substring("jdbc:".length())).getHost()).isIn(composeServices);
-        assertThat(kafka.getBootstrapServers()).allSatisfy(server ->
-                assertThat(server.substring(0, server.indexOf(':'))).isIn(composeServices));
+        assertThat(URI.create(dataSource.getUrl().substring("jdbc:".length())).getHost())
+                .isIn(composeServices);
+        assertThat(kafka.getBootstrapServers())
+                .allSatisfy(server ->
+                        assertThat(server.substring(0, server.indexOf(':'))).isIn(composeServices));
     }
 
     /** The service's own yml, below the compose variables; nothing from the machine running the test. */
@@ -114,7 +128,8 @@ class ComposeEnvironmentTest {
         sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         sources.addFirst(composeSource);
         RandomValuePropertySource.addToEnvironment(environment);
-        new YamlPropertySourceLoader().load(configName, new ClassPathResource(configName + ".yml"))
+        new YamlPropertySourceLoader()
+                .load(configName, new ClassPathResource(configName + ".yml"))
                 .forEach(sources::addLast);
         return environment;
     }
@@ -138,7 +153,11 @@ class ComposeEnvironmentTest {
 
     /** Spring Boot's mapping from a property to an environment variable: upper case, dots to _, dashes dropped or _. */
     private static boolean matches(String variable, ConfigurationPropertyName name) {
-        String upper = name.toString().toUpperCase(Locale.ROOT).replace('.', '_').replace('[', '_').replace("]", "");
+        String upper = name.toString()
+                .toUpperCase(Locale.ROOT)
+                .replace('.', '_')
+                .replace('[', '_')
+                .replace("]", "");
         return variable.equals(upper.replace("-", "")) || variable.equals(upper.replace('-', '_'));
     }
 
@@ -158,8 +177,8 @@ class ComposeEnvironmentTest {
         Map<String, Object> definition = (Map<String, Object>) services(compose).get(service);
         assertThat(definition).as(service + " in docker-compose.yml").isNotNull();
         Map<String, Object> variables = new LinkedHashMap<>();
-        ((Map<String, Object>) definition.get("environment")).forEach((key, value) -> variables.put(key,
-                String.valueOf(value)));
+        ((Map<String, Object>) definition.get("environment"))
+                .forEach((key, value) -> variables.put(key, String.valueOf(value)));
         return variables;
     }
 

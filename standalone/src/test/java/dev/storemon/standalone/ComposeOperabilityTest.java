@@ -57,9 +57,8 @@ class ComposeOperabilityTest {
     void theServicesConnectAsTheNonSuperuserRoleTheInitScriptCreates() throws IOException {
         Map<String, Object> postgres = map(service("postgres").get("environment"));
         String script = Files.readString(ROOT.resolve("ops/postgres/10-storemon-app-role.sh"));
-        assertThat(list(service("postgres").get("volumes")))
-                .anySatisfy(volume -> assertThat(String.valueOf(volume))
-                        .startsWith("./ops/postgres/10-storemon-app-role.sh:/docker-entrypoint-initdb.d/"));
+        assertThat(list(service("postgres").get("volumes"))).anySatisfy(volume -> assertThat(String.valueOf(volume))
+                .startsWith("./ops/postgres/10-storemon-app-role.sh:/docker-entrypoint-initdb.d/"));
         for (String name : List.of("api-gateway", "report-worker", "ingest-worker")) {
             Object user = map(service(name).get("environment")).get("SPRING_DATASOURCE_USERNAME");
             assertThat(user).as(name).isNotEqualTo(postgres.get("POSTGRES_USER"));

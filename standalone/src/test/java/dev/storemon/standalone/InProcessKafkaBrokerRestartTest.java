@@ -37,27 +37,41 @@ class InProcessKafkaBrokerRestartTest {
         try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(0, logDir);
                 Admin admin = admin(broker)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(),
                     new StringSerializer())) {
                 producer.send(new ProducerRecord<>(TOPIC, 1, "k", "first")).get(30, TimeUnit.SECONDS);
                 producer.send(new ProducerRecord<>(TOPIC, 1, "k", "second")).get(30, TimeUnit.SECONDS);
             }
-            admin.alterConsumerGroupOffsets(GROUP, Map.of(PARTITION, new OffsetAndMetadata(1))).all()
+            admin.alterConsumerGroupOffsets(GROUP, Map.of(PARTITION, new OffsetAndMetadata(1)))
+                    .all()
                     .get(30, TimeUnit.SECONDS);
             clusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
         }
 
         try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(0, logDir);
                 Admin admin = admin(broker)) {
-            assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS)).isEqualTo(clusterId);
-            assertThat(admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC)
-                    .partitions()).hasSize(3);
-            assertThat(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS)).containsEntry(PARTITION, new OffsetAndMetadata(1));
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, GROUP), new StringDeserializer(), new StringDeserializer())) {
+            assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                    .isEqualTo(clusterId);
+            assertThat(admin.describeTopics(List.of(TOPIC))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(TOPIC)
+                            .partitions())
+                    .hasSize(3);
+            assertThat(admin.listConsumerGroupOffsets(GROUP)
+                            .partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS))
+                    .containsEntry(PARTITION, new OffsetAndMetadata(1));
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            broker.bootstrapServers(),
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            GROUP),
+                    new StringDeserializer(),
+                    new StringDeserializer())) {
                 consumer.assign(List.of(PARTITION)); // resumes at the committed offset: only the second message
                 List<String> received = new ArrayList<>();
                 await().atMost(Duration.ofMinutes(1)).until(() -> {

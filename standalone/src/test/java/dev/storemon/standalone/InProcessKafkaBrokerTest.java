@@ -34,17 +34,31 @@ class InProcessKafkaBrokerTest {
             assertThat(bootstrap).isEqualTo("localhost:" + port);
 
             try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-                admin.createTopics(List.of(new NewTopic("greetings", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                assertThat(admin.describeTopics(List.of("greetings")).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get("greetings").partitions()).hasSize(3);
+                admin.createTopics(List.of(new NewTopic("greetings", 3, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+                assertThat(admin.describeTopics(List.of("greetings"))
+                                .allTopicNames()
+                                .get(30, TimeUnit.SECONDS)
+                                .get("greetings")
+                                .partitions())
+                        .hasSize(3);
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("greetings", 1, "k", "hello")).get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("greetings", 1, "k", "hello"))
+                        .get(30, TimeUnit.SECONDS);
             }
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "earliest"),
+                    new StringDeserializer(),
+                    new StringDeserializer())) {
                 consumer.assign(List.of(new TopicPartition("greetings", 1)));
                 List<String> received = new ArrayList<>();
                 await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -17,10 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class JarProcess implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("storemon.repository-root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("storemon.repository-root", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path JAR = Path.of(System.getProperty("storemon.standalone-jar", "target/storemon-standalone.jar"));
     private static final Path LOG_DIR = Path.of(System.getProperty("storemon.it-log", "target/standalone-it.log"))
-            .toAbsolutePath().getParent();
+            .toAbsolutePath()
+            .getParent();
 
     private final String name;
     private final Path log;
@@ -44,14 +47,20 @@ final class JarProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package first");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         Path log = LOG_DIR.resolve(name + ".log");
         try {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             return new JarProcess(name, log, logStart, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);

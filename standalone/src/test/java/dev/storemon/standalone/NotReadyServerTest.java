@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** What a waiting service answers on its port before its context, and Actuator, can start. */
 class NotReadyServerTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void healthAndReadinessAre503WithWhatIsAwaitedLivenessIsUp() throws Exception {
@@ -23,8 +24,9 @@ class NotReadyServerTest {
 
             HttpResponse<String> readiness = get(port, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
-            assertThat(readiness.body()).isEqualTo("{\"status\":\"OUT_OF_SERVICE\",\"details\":{\"waiting_for\":"
-                    + "\"Kafka at localhost:9092 (Connection refused)\"}}");
+            assertThat(readiness.body())
+                    .isEqualTo("{\"status\":\"OUT_OF_SERVICE\",\"details\":{\"waiting_for\":"
+                            + "\"Kafka at localhost:9092 (Connection refused)\"}}");
             assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(503);
 
             HttpResponse<String> liveness = get(port, "/actuator/health/liveness");
@@ -41,7 +43,10 @@ class NotReadyServerTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

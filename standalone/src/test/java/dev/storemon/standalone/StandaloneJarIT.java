@@ -44,13 +44,16 @@ class StandaloneJarIT {
 
     private static final String CSV_HEADER = "store_id,uptime_last_hour,uptime_last_day,uptime_last_week,"
             + "downtime_last_hour,downtime_last_day,downtime_last_week";
-    private static final Pattern READY = Pattern.compile(
-            "storemon standalone ready: API (\\S+) \\| Postgres (\\S+) \\| Kafka (\\S+)");
+    private static final Pattern READY =
+            Pattern.compile("storemon standalone ready: API (\\S+) \\| Postgres (\\S+) \\| Kafka (\\S+)");
 
-    private final Path root = Path.of(System.getProperty("storemon.repository-root", "..")).toAbsolutePath().normalize();
+    private final Path root = Path.of(System.getProperty("storemon.repository-root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private final Path jar = Path.of(System.getProperty("storemon.standalone-jar", "target/storemon-standalone.jar"));
     private final Path log = Path.of(System.getProperty("storemon.it-log", "target/standalone-it.log"));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private Process standalone;
 
@@ -58,9 +61,14 @@ class StandaloneJarIT {
     void theBuiltJarServesACompleteReportOfTheSampleData() throws Exception {
         assertThat(jar).as("run ./mvnw package first").exists();
         int port = freePort();
-        standalone = new ProcessBuilder(javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--storemon.embedded.kafka-port=0", "--storemon.embedded.postgres-port=0",
-                "--management.endpoints.web.exposure.include=health,prometheus")
+        standalone = new ProcessBuilder(
+                        javaExecutable(),
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "--server.port=" + port,
+                        "--storemon.embedded.kafka-port=0",
+                        "--storemon.embedded.postgres-port=0",
+                        "--management.endpoints.web.exposure.include=health,prometheus")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -69,26 +77,34 @@ class StandaloneJarIT {
 
         // ready = the API answers and the sample data is loaded (409 until the first ingest has produced a version)
         HttpResponse<String> triggered = await("the API answers trigger_report with a report id")
-                .atMost(ApiClient.START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> send(HttpRequest.newBuilder(URI.create(api + "/trigger_report"))
-                        .POST(HttpRequest.BodyPublishers.noBody())), r -> r.statusCode() == 200);
+                .atMost(ApiClient.START_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> send(HttpRequest.newBuilder(URI.create(api + "/trigger_report"))
+                                .POST(HttpRequest.BodyPublishers.noBody())),
+                        r -> r.statusCode() == 200);
         JsonNode trigger = json.readTree(triggered.body());
         assertThat(trigger.get("status").asString()).isEqualTo("Running");
         String reportId = trigger.get("report_id").asString();
 
         HttpResponse<String> report = await("the report completes")
-                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> send(HttpRequest.newBuilder(URI.create(api + "/get_report?report_id=" + reportId))),
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> send(HttpRequest.newBuilder(URI.create(api + "/get_report?report_id=" + reportId))),
                         r -> r.statusCode() != 202);
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         assertThat(report.headers().firstValue("X-Report-Status")).hasValue("Complete");
-        assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/csv"));
+        assertThat(report.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
 
         List<String> lines = report.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo(CSV_HEADER);
-        Set<String> reported = lines.stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).collect(
-                Collectors.toSet());
+        Set<String> reported = lines.stream()
+                .skip(1)
+                .map(line -> line.substring(0, line.indexOf(',')))
+                .collect(Collectors.toSet());
         assertThat(lines).hasSize(reported.size() + 1);
         assertThat(reported).isEqualTo(storesWithAPoll(root.resolve("data/sample/store_status.csv")));
 
@@ -103,12 +119,18 @@ class StandaloneJarIT {
     private void theGatewaysMetricsShowEveryServiceOfTheJvm(String api) throws Exception {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(api + "/actuator/prometheus")));
         assertThat(scrape.statusCode()).isEqualTo(200);
-        Set<String> pools = Pattern.compile("hikaricp_connections_max\\{[^}]*pool=\"([^\"]+)\"").matcher(scrape.body())
-                .results().map(match -> match.group(1)).collect(Collectors.toSet());
+        Set<String> pools = Pattern.compile("hikaricp_connections_max\\{[^}]*pool=\"([^\"]+)\"")
+                .matcher(scrape.body())
+                .results()
+                .map(match -> match.group(1))
+                .collect(Collectors.toSet());
         assertThat(pools).as(scrape.body()).hasSize(3);
         // every series names the process, not whichever service registered its tag first
-        Set<String> applications = Pattern.compile("application=\"([^\"]*)\"").matcher(scrape.body()).results()
-                .map(match -> match.group(1)).collect(Collectors.toSet());
+        Set<String> applications = Pattern.compile("application=\"([^\"]*)\"")
+                .matcher(scrape.body())
+                .results()
+                .map(match -> match.group(1))
+                .collect(Collectors.toSet());
         assertThat(applications).containsExactly("storemon-standalone");
         assertThat(scrape.body()).contains("storemon_shard_duration_seconds_count{application=\"storemon-standalone\"");
     }
@@ -117,9 +139,12 @@ class StandaloneJarIT {
     private void theAdvertisedEndpointsServeOtherProcesses(String reportId) throws Exception {
         String output = Files.readString(log);
         Matcher ready = READY.matcher(output);
-        assertThat(ready.find()).as("the 'storemon standalone ready' line in " + log).isTrue();
-        assertThat(output).contains("More report workers join with: ./storemon --storemon.roles=worker "
-                + "--management.server.port=8081 --spring.datasource.url=" + ready.group(2));
+        assertThat(ready.find())
+                .as("the 'storemon standalone ready' line in " + log)
+                .isTrue();
+        assertThat(output)
+                .contains("More report workers join with: ./storemon --storemon.roles=worker "
+                        + "--management.server.port=8081 --spring.datasource.url=" + ready.group(2));
         try (Connection db = DriverManager.getConnection(ready.group(2), "postgres", "postgres");
                 PreparedStatement query = db.prepareStatement("select status from reports where id = ?")) {
             query.setObject(1, UUID.fromString(reportId));
@@ -146,13 +171,15 @@ class StandaloneJarIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+        return http.send(
+                request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static Set<String> storesWithAPoll(Path polls) throws IOException {
         try (Stream<String> lines = Files.lines(polls)) {
-            return lines.skip(1).filter(line -> !line.isBlank())
+            return lines.skip(1)
+                    .filter(line -> !line.isBlank())
                     .map(line -> line.substring(0, line.indexOf(',')).trim())
                     .collect(Collectors.toSet());
         }

@@ -31,13 +31,22 @@ public final class Dataset {
     public static final long VERSION = 1;
     /** The schedule version of {@link #VERSION}; {@code SCHEDULE_VERSION + 1} is a decoy. */
     public static final long SCHEDULE_VERSION = 7;
+
     private static final long DECOY_SCHEDULE_VERSION = 8;
-    private static final String[] ZONES = {"America/New_York", "America/Chicago", "America/Denver",
-        "America/Los_Angeles", "America/Phoenix", "Asia/Kolkata", null, "Not/AZone"};
+    private static final String[] ZONES = {
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "America/Phoenix",
+        "Asia/Kolkata",
+        null,
+        "Not/AZone"
+    };
 
     /** One generated store. */
-    public record Store(String id, String zone, List<BusinessHours> hours, List<Instant> pollTimes, List<Boolean> active) {
-    }
+    public record Store(
+            String id, String zone, List<BusinessHours> hours, List<Instant> pollTimes, List<Boolean> active) {}
 
     /** The generated stores, in generation order. */
     public final List<Store> stores = new ArrayList<>();
@@ -53,19 +62,23 @@ public final class Dataset {
         Random random = new Random(seed);
         Instant latest = Instant.EPOCH;
         for (int i = 0; i < count; i++) {
-            String id = switch (i % 4) {
-                case 0 -> String.valueOf(1_000_000_000_000_000L + (random.nextLong() & Long.MAX_VALUE) % 1_000_000_000_000_000L);
-                case 1 -> "Store-" + i;
-                case 2 -> "store-" + i;
-                default -> "_" + Integer.toHexString(random.nextInt());
-            };
+            String id =
+                    switch (i % 4) {
+                        case 0 ->
+                            String.valueOf(1_000_000_000_000_000L
+                                    + (random.nextLong() & Long.MAX_VALUE) % 1_000_000_000_000_000L);
+                        case 1 -> "Store-" + i;
+                        case 2 -> "store-" + i;
+                        default -> "_" + Integer.toHexString(random.nextInt());
+                    };
             List<BusinessHours> hours = new ArrayList<>();
             if (random.nextInt(4) != 0) {
                 for (int day = 0; day < 7; day++) {
                     int rows = random.nextInt(3);
                     for (int r = 0; r < rows; r++) {
                         LocalTime start = LocalTime.of(random.nextInt(24), random.nextInt(4) * 15);
-                        LocalTime end = random.nextInt(5) == 0 ? LocalTime.of(23, 59, 59)
+                        LocalTime end = random.nextInt(5) == 0
+                                ? LocalTime.of(23, 59, 59)
                                 : start.plusMinutes(30 + random.nextInt(14 * 60)); // may wrap past midnight
                         hours.add(new BusinessHours(day, start, end));
                     }
@@ -80,7 +93,8 @@ public final class Dataset {
             }
             if (i != 6) { // store 6 has no poll at all
                 boolean up = true;
-                for (Instant t = from.plusSeconds(random.nextInt(3600)); t.isBefore(to);
+                for (Instant t = from.plusSeconds(random.nextInt(3600));
+                        t.isBefore(to);
                         t = t.plusSeconds(3000 + random.nextInt(1200)).plusNanos(random.nextInt(1_000_000) * 1000L)) {
                     if (random.nextInt(10) == 0) {
                         up = !up; // outages last a while
@@ -105,18 +119,27 @@ public final class Dataset {
                         """).param(VERSION).query(Long.class).single();
         for (Store store : stores) {
             int key = jdbc.sql("insert into stores (store_id, bucket) values (?, ?) returning store_key")
-                    .params(store.id(), StoreBuckets.of(store.id())).query(Integer.class).single();
+                    .params(store.id(), StoreBuckets.of(store.id()))
+                    .query(Integer.class)
+                    .single();
             for (int p = 0; p < store.pollTimes().size(); p++) {
                 jdbc.sql("insert into polls (store_key, ts, active, version) values (?, ?, ?, ?)")
-                        .params(key, store.pollTimes().get(p).atOffset(ZoneOffset.UTC), store.active().get(p), VERSION)
+                        .params(
+                                key,
+                                store.pollTimes().get(p).atOffset(ZoneOffset.UTC),
+                                store.active().get(p),
+                                VERSION)
                         .update();
             }
             if (key % 3 == 0) {
                 // Decoy polls of the next data version, half-way between the real ones, with the opposite status.
                 for (int p = 0; p < store.pollTimes().size(); p++) {
                     jdbc.sql("insert into polls (store_key, ts, active, version) values (?, ?, ?, ?)")
-                            .params(key, store.pollTimes().get(p).plusSeconds(1500).atOffset(ZoneOffset.UTC),
-                                    !store.active().get(p), VERSION + 1)
+                            .params(
+                                    key,
+                                    store.pollTimes().get(p).plusSeconds(1500).atOffset(ZoneOffset.UTC),
+                                    !store.active().get(p),
+                                    VERSION + 1)
                             .update();
                 }
             }
@@ -126,25 +149,27 @@ public final class Dataset {
             // The decoy: a later schedule that says open one minute on Mondays, in another zone.
             insertHours(jdbc, DECOY_SCHEDULE_VERSION, key, new BusinessHours(0, LocalTime.NOON, LocalTime.of(12, 1)));
             jdbc.sql("insert into store_zones (schedule_version, store_key, zone_id) values (?, ?, ?)")
-                    .params(DECOY_SCHEDULE_VERSION, key, "Pacific/Auckland").update();
+                    .params(DECOY_SCHEDULE_VERSION, key, "Pacific/Auckland")
+                    .update();
             if (store.zone() != null) {
                 jdbc.sql("insert into store_zones (schedule_version, store_key, zone_id) values (?, ?, ?)")
-                        .params(SCHEDULE_VERSION, key, store.zone()).update();
+                        .params(SCHEDULE_VERSION, key, store.zone())
+                        .update();
             }
         }
         jdbc.sql("""
                         insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                         values (?, ?, ?, ?)
                         """)
-                .params(VERSION, run, latestPoll.atOffset(ZoneOffset.UTC), SCHEDULE_VERSION).update();
+                .params(VERSION, run, latestPoll.atOffset(ZoneOffset.UTC), SCHEDULE_VERSION)
+                .update();
     }
 
     private static void insertHours(JdbcClient jdbc, long version, int key, BusinessHours h) {
         jdbc.sql("""
                         insert into business_hours (schedule_version, store_key, day, start_local, end_local)
                         values (?, ?, ?, ?, ?)
-                        """)
-                .params(version, key, h.dayOfWeek(), h.start(), h.end()).update();
+                        """).params(version, key, h.dayOfWeek(), h.start(), h.end()).update();
     }
 
     /** The CSV of the engine run directly on this data, rows sorted by store id. */
@@ -156,8 +181,12 @@ public final class Dataset {
             for (int p = 0; p < store.pollTimes().size(); p++) {
                 polls.add(store.pollTimes().get(p), store.active().get(p));
             }
-            engine.compute(store.id(), StoreZones.resolve(store.zone()), WeeklySchedule.of(store.hours()),
-                    polls.build()).ifPresent(row -> csv.append(ReportCsv.line(row)).append('\n'));
+            engine.compute(
+                            store.id(),
+                            StoreZones.resolve(store.zone()),
+                            WeeklySchedule.of(store.hours()),
+                            polls.build())
+                    .ifPresent(row -> csv.append(ReportCsv.line(row)).append('\n'));
         });
         return csv.toString();
     }

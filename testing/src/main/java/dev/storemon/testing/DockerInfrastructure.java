@@ -6,8 +6,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /** Postgres 17 and Kafka (KRaft) in containers, the same images as docker-compose.yml. */
 final class DockerInfrastructure {
 
-    private DockerInfrastructure() {
-    }
+    private DockerInfrastructure() {}
 
     @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
     static TestInfrastructure.Endpoints start() {
@@ -15,7 +14,11 @@ final class DockerInfrastructure {
         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.0");
         postgres.start();
         kafka.start();
-        return new TestInfrastructure.Endpoints(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(),
-                kafka.getBootstrapServers(), "docker");
+        return new TestInfrastructure.Endpoints(
+                postgres.getJdbcUrl(),
+                postgres.getUsername(),
+                postgres.getPassword(),
+                kafka.getBootstrapServers(),
+                "docker");
     }
 }

@@ -9,8 +9,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /** A real Postgres server started from bundled binaries, and a real KRaft broker inside this JVM. */
 final class EmbeddedInfrastructure {
 
-    private EmbeddedInfrastructure() {
-    }
+    private EmbeddedInfrastructure() {}
 
     static TestInfrastructure.Endpoints start() {
         try {
@@ -20,16 +19,23 @@ final class EmbeddedInfrastructure {
             EmbeddedPostgres postgres = builder.start();
             EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 4);
             kafka.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                kafka.destroy();
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; nothing to keep
-                }
-            }, "test-infrastructure-stop"));
-            return new TestInfrastructure.Endpoints(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                    "postgres", kafka.getBrokersAsString(), "embedded");
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                kafka.destroy();
+                                try {
+                                    postgres.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is going away; nothing to keep
+                                }
+                            },
+                            "test-infrastructure-stop"));
+            return new TestInfrastructure.Endpoints(
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "postgres",
+                    "postgres",
+                    kafka.getBrokersAsString(),
+                    "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded Postgres", e);
         }

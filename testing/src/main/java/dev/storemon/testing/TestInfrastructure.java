@@ -20,8 +20,7 @@ public final class TestInfrastructure {
 
     private static Endpoints endpoints;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     /**
      * Connection details of the shared Postgres and broker, starting them on first call.
@@ -82,6 +81,5 @@ public final class TestInfrastructure {
      * @param bootstrapServers Kafka bootstrap servers
      * @param kind             {@code docker} or {@code embedded}, for logs
      */
-    public record Endpoints(String jdbcUrl, String username, String password, String bootstrapServers, String kind) {
-    }
+    public record Endpoints(String jdbcUrl, String username, String password, String bootstrapServers, String kind) {}
 }

@@ -19,7 +19,7 @@ class TestInfrastructureTest {
     void postgresAnswersAQuery() throws Exception {
         TestInfrastructure.Endpoints e = TestInfrastructure.endpoints();
         try (Connection c = DriverManager.getConnection(e.jdbcUrl(), e.username(), e.password());
-             ResultSet rs = c.createStatement().executeQuery("select 40 + 2")) {
+                ResultSet rs = c.createStatement().executeQuery("select 40 + 2")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);
         }
@@ -29,7 +29,9 @@ class TestInfrastructureTest {
     void brokerCreatesAndListsATopic() throws Exception {
         String servers = TestInfrastructure.endpoints().bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-            admin.createTopics(List.of(new NewTopic("infrastructure-check", 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("infrastructure-check", 2, (short) 1)))
+                    .all()
+                    .get();
             Set<String> names = admin.listTopics().names().get();
             assertThat(names).contains("infrastructure-check");
         }

@@ -13,8 +13,11 @@ import java.util.UUID;
  */
 @Schema(description = "A reload request handed to the ingest worker")
 record IngestAccepted(
-        @JsonProperty("request_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID requestId,
-        @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Status status) {
+        @JsonProperty("request_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        UUID requestId,
+
+        @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Status status) {
 
     /** The only state the gateway knows of a request: handed over. The run itself shows in the ingest status. */
     enum Status {

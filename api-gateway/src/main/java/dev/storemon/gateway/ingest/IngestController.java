@@ -35,28 +35,41 @@ class IngestController {
         this.runs = runs;
     }
 
-    @Operation(operationId = "requestIngest", summary = "Ask the ingest worker to reload the sources now",
+    @Operation(
+            operationId = "requestIngest",
+            summary = "Ask the ingest worker to reload the sources now",
             description = "Publishes IngestRequested on storemon.ingest-requests; the run shows in /api/ingest/status.")
-    @ApiResponse(responseCode = "202", description = "The request is on its way to the ingest worker",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = IngestAccepted.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "The request is on its way to the ingest worker",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = IngestAccepted.class)))
     @PostMapping("/api/ingest")
     ResponseEntity<IngestAccepted> requestIngest() throws Exception {
         var request = new IngestRequested(UUID.randomUUID().toString(), Instant.now());
         kafka.send(Topics.INGEST_REQUESTS, request.requestId(), request).get(30, TimeUnit.SECONDS);
         log.info("ingest {} requested", request.requestId());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new IngestAccepted(UUID.fromString(request.requestId()), IngestAccepted.Status.REQUESTED));
     }
 
     @Operation(operationId = "ingestStatus", summary = "Whether a load is running, and the latest finished run")
-    @ApiResponse(responseCode = "200", description = "The ingest status",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = IngestStatus.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The ingest status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = IngestStatus.class)))
     @GetMapping("/api/ingest/status")
     ResponseEntity<IngestStatus> status() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new IngestStatus(
-                runs.anyRunning() ? IngestStatus.Loading.RUNNING : IngestStatus.Loading.IDLE,
-                runs.lastFinished().orElse(null)));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new IngestStatus(
+                        runs.anyRunning() ? IngestStatus.Loading.RUNNING : IngestStatus.Loading.IDLE,
+                        runs.lastFinished().orElse(null)));
     }
 }

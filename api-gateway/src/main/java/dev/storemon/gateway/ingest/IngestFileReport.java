@@ -12,15 +12,24 @@ import java.util.Map;
 @Schema(name = "IngestFileReport", description = "What an ingest run did with one source file")
 record IngestFileReport(
         @JsonProperty("name") String name,
-        @JsonProperty("kind") @Schema(description = "polls, hours or zones") String kind,
-        @JsonProperty("status") @Schema(description = "LOADED, APPENDED, UNCHANGED or MISSING") String status,
+
+        @JsonProperty("kind") @Schema(description = "polls, hours or zones")
+        String kind,
+
+        @JsonProperty("status") @Schema(description = "LOADED, APPENDED, UNCHANGED or MISSING")
+        String status,
+
         @JsonProperty("note") @Schema(nullable = true) String note,
         @JsonProperty("rows_read") long rowsRead,
         @JsonProperty("rows_loaded") long rowsLoaded,
         @JsonProperty("rows_already_stored") long rowsAlreadyStored,
         @JsonProperty("rows_rejected") long rowsRejected,
-        @JsonProperty("rejections") @Schema(description = "the first rejected rows") List<Line> rejections,
+
+        @JsonProperty("rejections") @Schema(description = "the first rejected rows")
+        List<Line> rejections,
+
         @JsonProperty("warnings") List<Line> warnings,
+
         @JsonProperty("source") @Schema(description = "facts the next run compares with (size, fingerprint)")
         Map<String, Object> source) {
 
@@ -31,6 +40,7 @@ record IngestFileReport(
      * @param reason what is wrong with it
      */
     @Schema(name = "IngestFileLine")
-    record Line(@JsonProperty("line") long line, @JsonProperty("reason") String reason) {
-    }
+    record Line(
+            @JsonProperty("line") long line,
+            @JsonProperty("reason") String reason) {}
 }

@@ -24,16 +24,34 @@ import java.time.Instant;
 @Schema(description = "A finished ingest run")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record IngestRun(
-        @JsonProperty("id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
-        @JsonProperty("trigger") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "what started it: startup, schedule or request", example = "request") String trigger,
-        @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Status status,
-        @JsonProperty("started_at") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant startedAt,
-        @JsonProperty("finished_at") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant finishedAt,
-        @JsonProperty("data_version") @Schema(nullable = true) Long dataVersion,
+        @JsonProperty("id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        long id,
+
+        @JsonProperty("trigger")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "what started it: startup, schedule or request",
+                example = "request")
+        String trigger,
+
+        @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Status status,
+
+        @JsonProperty("started_at") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant startedAt,
+
+        @JsonProperty("finished_at") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant finishedAt,
+
+        @JsonProperty("data_version") @Schema(nullable = true)
+        Long dataVersion,
+
         @JsonProperty("error") @Schema(nullable = true) String error,
-        @JsonProperty("files") @JsonRawValue
-        @ArraySchema(schema = @Schema(implementation = IngestFileReport.class),
+
+        @JsonProperty("files")
+        @JsonRawValue
+        @ArraySchema(
+                schema = @Schema(implementation = IngestFileReport.class),
                 arraySchema = @Schema(type = "array", nullable = true))
         String files) {
 

@@ -17,7 +17,8 @@ class IngestRuns {
     }
 
     boolean anyRunning() {
-        return jdbc.sql("select exists (select 1 from ingest_runs where status = 'RUNNING')").query(Boolean.class)
+        return jdbc.sql("select exists (select 1 from ingest_runs where status = 'RUNNING')")
+                .query(Boolean.class)
                 .single();
     }
 
@@ -29,9 +30,14 @@ class IngestRuns {
                         order by id desc
                         limit 1
                         """)
-                .query((rs, n) -> new IngestRun(rs.getLong(1), rs.getString(2),
-                        IngestRun.Status.valueOf(rs.getString(3)), instant(rs.getObject(4, OffsetDateTime.class)),
-                        instant(rs.getObject(5, OffsetDateTime.class)), (Long) rs.getObject(6), rs.getString(7),
+                .query((rs, n) -> new IngestRun(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        IngestRun.Status.valueOf(rs.getString(3)),
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class)),
+                        (Long) rs.getObject(6),
+                        rs.getString(7),
                         rs.getString(8)))
                 .optional();
     }

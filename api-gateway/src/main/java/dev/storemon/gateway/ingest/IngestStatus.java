@@ -13,7 +13,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Whether a load is running, and the latest finished run")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record IngestStatus(
-        @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Loading status,
+        @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Loading status,
+
         @JsonProperty("last_run") @Schema(description = "the latest finished run; null before the first")
         IngestRun lastRun) {
 

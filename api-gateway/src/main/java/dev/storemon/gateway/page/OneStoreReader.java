@@ -43,31 +43,38 @@ class OneStoreReader {
     }
 
     /** A store at a pinned data version. */
-    record Store(String storeId, ZoneId zone, WeeklySchedule schedule, PollSeries polls) {
-    }
+    record Store(String storeId, ZoneId zone, WeeklySchedule schedule, PollSeries polls) {}
 
     /**
      * @return the store, or empty when no store has that id; its polls may be empty (then it is not reported)
      */
     Optional<Store> read(String storeId, long dataVersion, Instant asOf) {
         return readOnly.execute(status -> {
-            Integer key = jdbc.sql("select store_key from stores where store_id = ?").param(storeId)
-                    .query(Integer.class).optional().orElse(null);
+            Integer key = jdbc.sql("select store_key from stores where store_id = ?")
+                    .param(storeId)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(null);
             if (key == null) {
                 return Optional.empty();
             }
             long scheduleVersion = jdbc.sql(ReportReads.SCHEDULE_VERSION)
-                    .param(dataVersion).query(Long.class).optional()
+                    .param(dataVersion)
+                    .query(Long.class)
+                    .optional()
                     .orElseThrow(() -> new IllegalStateException("data version " + dataVersion + " does not exist"));
             List<BusinessHours> hours = jdbc.sql(HOURS)
                     .params(ReportReads.scheduleParameters(scheduleVersion, key))
-                    .query((rs, n) -> new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
-                            rs.getObject(4, LocalTime.class)))
+                    .query((rs, n) -> new BusinessHours(
+                            rs.getInt(2), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class)))
                     .list();
-            String zone = jdbc.sql(ZONE).params(ReportReads.scheduleParameters(scheduleVersion, key))
-                    .query((rs, n) -> Optional.ofNullable(rs.getString(3))).single().orElse(null);
-            return Optional.of(new Store(storeId, StoreZones.resolve(zone), WeeklySchedule.of(hours),
-                    polls(key, dataVersion, asOf)));
+            String zone = jdbc.sql(ZONE)
+                    .params(ReportReads.scheduleParameters(scheduleVersion, key))
+                    .query((rs, n) -> Optional.ofNullable(rs.getString(3)))
+                    .single()
+                    .orElse(null);
+            return Optional.of(new Store(
+                    storeId, StoreZones.resolve(zone), WeeklySchedule.of(hours), polls(key, dataVersion, asOf)));
         });
     }
 

@@ -28,21 +28,38 @@ class RecentReportsController {
         this.reports = reports;
     }
 
-    @Operation(operationId = "recentReports",
+    @Operation(
+            operationId = "recentReports",
             summary = "The latest reports, most recently requested first (limit 1 to 100, default 20)")
-    @ApiResponse(responseCode = "200", description = "The latest reports, without their CSV",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = RecentReportsView.class)))
-    @ApiResponse(responseCode = "400", description = "A limit that is not a whole number from 1 to 100",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The latest reports, without their CSV",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = RecentReportsView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A limit that is not a whole number from 1 to 100",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/reports")
     RecentReportsView recent(
-            @Parameter(description = "how many reports, 1 to 100",
-                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100",
-                            defaultValue = "20"))
-            @RequestParam(name = "limit", required = false) String limit) {
-        return new RecentReportsView(reports.recent(parseLimit(limit)).stream().map(RecentReportsView.Item::of)
+            @Parameter(
+                            description = "how many reports, 1 to 100",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @RequestParam(name = "limit", required = false)
+                    String limit) {
+        return new RecentReportsView(reports.recent(parseLimit(limit)).stream()
+                .map(RecentReportsView.Item::of)
                 .toList());
     }
 
@@ -58,7 +75,8 @@ class RecentReportsController {
         } catch (NumberFormatException e) {
             // named in the problem below
         }
-        throw new ProblemException(ProblemType.INVALID_REQUEST,
+        throw new ProblemException(
+                ProblemType.INVALID_REQUEST,
                 "limit must be a whole number from 1 to " + MAX_LIMIT + ", was '" + limit + "'");
     }
 }

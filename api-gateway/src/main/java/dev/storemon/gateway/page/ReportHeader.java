@@ -17,8 +17,17 @@ import java.util.UUID;
  * @param shardsTotal   shards in total
  * @param storeCount    stores reported, once complete
  */
-record ReportHeader(UUID id, String status, Instant requestedAt, Instant completedAt, Instant asOf, long dataVersion,
-        String interpolation, int shardsDone, int shardsTotal, Integer storeCount) {
+record ReportHeader(
+        UUID id,
+        String status,
+        Instant requestedAt,
+        Instant completedAt,
+        Instant asOf,
+        long dataVersion,
+        String interpolation,
+        int shardsDone,
+        int shardsTotal,
+        Integer storeCount) {
 
     /** The status as {@code get_report} spells it: Running, Complete or Failed. */
     String wireStatus() {

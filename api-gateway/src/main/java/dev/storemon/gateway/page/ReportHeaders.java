@@ -28,18 +28,31 @@ class ReportHeaders {
     }
 
     Optional<ReportHeader> find(UUID id) {
-        return jdbc.sql(COLUMNS + "where r.id = ?").param(id).query(ReportHeaders::header).optional();
+        return jdbc.sql(COLUMNS + "where r.id = ?")
+                .param(id)
+                .query(ReportHeaders::header)
+                .optional();
     }
 
     /** The latest {@code limit} reports, the most recently requested first. */
     List<ReportHeader> recent(int limit) {
-        return jdbc.sql(COLUMNS + "order by r.requested_at desc, r.id limit ?").param(limit)
-                .query(ReportHeaders::header).list();
+        return jdbc.sql(COLUMNS + "order by r.requested_at desc, r.id limit ?")
+                .param(limit)
+                .query(ReportHeaders::header)
+                .list();
     }
 
     private static ReportHeader header(ResultSet rs, int row) throws SQLException {
-        return new ReportHeader(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, 3), instant(rs, 4),
-                instant(rs, 5), rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getInt(9),
+        return new ReportHeader(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                instant(rs, 3),
+                instant(rs, 4),
+                instant(rs, 5),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getInt(9),
                 (Integer) rs.getObject(10));
     }
 

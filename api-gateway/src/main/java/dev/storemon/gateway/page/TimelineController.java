@@ -38,42 +38,66 @@ class TimelineController {
         this.stores = stores;
     }
 
-    @Operation(operationId = "storeTimeline",
+    @Operation(
+            operationId = "storeTimeline",
             summary = "A store's week under a report: business-hour intervals up/down, polls used, zone, figures")
-    @ApiResponse(responseCode = "200", description = "The store's week as the engine counted it for the report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = StoreTimelineView.class)))
-    @ApiResponse(responseCode = "400", description = "A malformed report_id, or a store_id longer than 200 characters",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No report has this id (report-not-found), or the store is not "
-            + "in it (store-not-found)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The store's week as the engine counted it for the report",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = StoreTimelineView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A malformed report_id, or a store_id longer than 200 characters",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No report has this id (report-not-found), or the store is not " + "in it (store-not-found)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/reports/{report_id}/stores/{store_id}/timeline")
     StoreTimelineView timeline(
-            @Parameter(description = "the id trigger_report answered",
-                    schema = @Schema(type = "string", format = "uuid"))
-            @PathVariable("report_id")
-            @UuidText(message = "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, "
-                    + "was '${validatedValue}'") String reportIdText,
-            @Parameter(description = "a store id of the report's CSV",
-                    schema = @Schema(type = "string", minLength = 1, maxLength = MAX_STORE_ID_LENGTH))
-            @PathVariable("store_id") String storeId) {
+            @Parameter(
+                            description = "the id trigger_report answered",
+                            schema = @Schema(type = "string", format = "uuid"))
+                    @PathVariable("report_id")
+                    @UuidText(
+                            message = "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, "
+                                    + "was '${validatedValue}'")
+                    String reportIdText,
+            @Parameter(
+                            description = "a store id of the report's CSV",
+                            schema = @Schema(type = "string", minLength = 1, maxLength = MAX_STORE_ID_LENGTH))
+                    @PathVariable("store_id")
+                    String storeId) {
         UUID reportId = UuidText.Validator.parse(reportIdText);
         if (storeId.isBlank() || storeId.length() > MAX_STORE_ID_LENGTH) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST,
+            throw new ProblemException(
+                    ProblemType.INVALID_REQUEST,
                     "store_id must be 1 to " + MAX_STORE_ID_LENGTH + " characters, was '" + abbreviated(storeId) + "'");
         }
-        ReportHeader report = reports.find(reportId).orElseThrow(() -> new ProblemException(
-                ProblemType.REPORT_NOT_FOUND, "no report with report_id " + reportId));
-        OneStoreReader.Store store = stores.read(storeId, report.dataVersion(), report.asOf()).orElse(null);
-        StoreTimeline timeline = store == null ? null
+        ReportHeader report = reports.find(reportId)
+                .orElseThrow(() ->
+                        new ProblemException(ProblemType.REPORT_NOT_FOUND, "no report with report_id " + reportId));
+        OneStoreReader.Store store =
+                stores.read(storeId, report.dataVersion(), report.asOf()).orElse(null);
+        StoreTimeline timeline = store == null
+                ? null
                 : new UptimeEngine(report.asOf(), Interpolation.parse(report.interpolation()))
-                        .timeline(storeId, store.zone(), store.schedule(), store.polls()).orElse(null);
+                        .timeline(storeId, store.zone(), store.schedule(), store.polls())
+                        .orElse(null);
         if (timeline == null) {
-            throw new ProblemException(ProblemType.STORE_NOT_FOUND, "store " + storeId + " is not in report "
-                    + reportId + ": it has no poll at or before the report's as_of " + report.asOf());
+            throw new ProblemException(
+                    ProblemType.STORE_NOT_FOUND,
+                    "store " + storeId + " is not in report " + reportId
+                            + ": it has no poll at or before the report's as_of " + report.asOf());
         }
         return StoreTimelineView.of(report, store.zone(), timeline);
     }

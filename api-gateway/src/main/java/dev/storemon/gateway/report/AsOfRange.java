@@ -64,10 +64,14 @@ class AsOfRange {
         Instant earliest = first.minus(MARGIN);
         Instant latest = latestPollAt.plus(MARGIN);
         if (requested.isBefore(earliest) || requested.isAfter(latest)) {
-            ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "as-of-out-of-range", "as_of out of range",
+            ApiProblem problem = new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "as-of-out-of-range",
+                    "as_of out of range",
                     "as_of " + requested + " is outside the loaded data of data version " + version + ": polls from "
                             + first + " to " + latestPollAt + ", so as_of must be from " + earliest + " to " + latest
-                            + " (a week either side)", null);
+                            + " (a week either side)",
+                    null);
             problem.getBody().setProperty("earliest_as_of", earliest.toString());
             problem.getBody().setProperty("latest_as_of", latest.toString());
             throw problem;

@@ -18,14 +18,29 @@ import java.util.UUID;
  */
 @Schema(description = "A complete report, its CSV inside")
 record CompleteReport(
-        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID reportId,
+        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        UUID reportId,
+
         @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Complete")
         ReportStatus status,
-        @JsonProperty("as_of") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant asOf,
-        @JsonProperty("data_version") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long dataVersion,
-        @JsonProperty("interpolation") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                allowableValues = {"nearest", "previous"}) String interpolation,
-        @JsonProperty("store_count") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int storeCount,
-        @JsonProperty("csv") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "store_id,uptime_last_hour,... with one line per store, \\n line ends") String csv) {
-}
+
+        @JsonProperty("as_of") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant asOf,
+
+        @JsonProperty("data_version") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        long dataVersion,
+
+        @JsonProperty("interpolation")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"nearest", "previous"})
+        String interpolation,
+
+        @JsonProperty("store_count") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        int storeCount,
+
+        @JsonProperty("csv")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "store_id,uptime_last_hour,... with one line per store, \\n line ends")
+        String csv) {}

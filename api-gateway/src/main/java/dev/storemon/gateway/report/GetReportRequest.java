@@ -17,15 +17,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @Schema(description = "The report to show")
 record GetReportRequest(
-        @JsonProperty("report_id") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", format = "uuid", requiredMode = Schema.RequiredMode.REQUIRED,
+        @JsonProperty("report_id")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                format = "uuid",
+                requiredMode = Schema.RequiredMode.REQUIRED,
                 example = "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b")
         @NotBlank(message = "report_id is required (a query parameter, or {\"report_id\"} in a POST body)")
-        @UuidText(message = "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, "
-                + "was '${validatedValue}'")
+        @UuidText(
+                message = "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, "
+                        + "was '${validatedValue}'")
         String reportId,
-        @JsonProperty("format") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", allowableValues = {"csv", "json"},
+
+        @JsonProperty("format")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                allowableValues = {"csv", "json"},
                 description = "the form of a complete report, the same as Accept: text/csv or application/json "
                         + "(and winning over it); default: chosen by the Accept header")
         @Pattern(regexp = "csv|json", message = "format must be csv or json, was '${validatedValue}'")
@@ -39,8 +48,8 @@ record GetReportRequest(
         if (body == null) {
             return this;
         }
-        return new GetReportRequest(body.reportId() != null ? body.reportId() : reportId,
-                body.format() != null ? body.format() : format);
+        return new GetReportRequest(
+                body.reportId() != null ? body.reportId() : reportId, body.format() != null ? body.format() : format);
     }
 
     /** Valid only: the id. */

@@ -17,6 +17,14 @@ import java.util.UUID;
  * @param csv           the CSV, when complete
  * @param error         why it failed, when failed
  */
-record Report(UUID id, ReportStatus status, Instant asOf, long dataVersion, String interpolation, int shardCount,
-        int shardsDone, Integer storeCount, String csv, String error) {
-}
+record Report(
+        UUID id,
+        ReportStatus status,
+        Instant asOf,
+        long dataVersion,
+        String interpolation,
+        int shardCount,
+        int shardsDone,
+        Integer storeCount,
+        String csv,
+        String error) {}

@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 @Schema(description = "A report that was just started")
 record ReportAccepted(
-        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID reportId,
+        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        UUID reportId,
+
         @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Running")
-        ReportStatus status) {
-}
+        ReportStatus status) {}

@@ -44,8 +44,7 @@ class ReportCompleter {
         this.metrics = metrics;
     }
 
-    private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {
-    }
+    private record Running(Instant asOf, long dataVersion, String interpolation, int shardCount) {}
 
     /**
      * Completes the report if all its shards are done and nobody completed it yet.
@@ -64,7 +63,11 @@ class ReportCompleter {
             return false;
         }
         ReportCompleted event = completed.get();
-        log.info("report {} completed: {} stores, as_of={}, csv_sha256={}", id, event.storeCount(), event.asOf(),
+        log.info(
+                "report {} completed: {} stores, as_of={}, csv_sha256={}",
+                id,
+                event.storeCount(),
+                event.asOf(),
                 event.csvSha256());
         metrics.ended(id);
         return true;
@@ -76,14 +79,19 @@ class ReportCompleter {
                         from reports where id = ? and status = 'RUNNING' for update
                         """)
                 .param(id)
-                .query((rs, n) -> new Running(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2),
-                        rs.getString(3), rs.getInt(4)))
+                .query((rs, n) -> new Running(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getInt(4)))
                 .optional();
         if (running.isEmpty()) {
             return Optional.empty();
         }
         Running report = running.get();
-        int done = jdbc.sql("select count(*) from report_shards where report_id = ?").param(id).query(Integer.class)
+        int done = jdbc.sql("select count(*) from report_shards where report_id = ?")
+                .param(id)
+                .query(Integer.class)
                 .single();
         if (done < report.shardCount()) {
             return Optional.empty();
@@ -98,8 +106,15 @@ class ReportCompleter {
                 .param(id)
                 .query((rs, n) -> {
                     StringBuilder line = new StringBuilder();
-                    ReportCsv.appendLine(line, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+                    ReportCsv.appendLine(
+                            line,
+                            rs.getString(1),
+                            rs.getBigDecimal(2),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getBigDecimal(7));
                     return line.append('\n').toString();
                 })
                 .list();
@@ -113,8 +128,15 @@ class ReportCompleter {
                         """)
                 .params(text, sha256, stores, completedAt.atOffset(ZoneOffset.UTC), id)
                 .update();
-        ReportCompleted event = new ReportCompleted(ReportCompleted.SCHEMA, id.toString(), report.asOf(),
-                report.dataVersion(), report.interpolation(), stores, sha256, completedAt,
+        ReportCompleted event = new ReportCompleted(
+                ReportCompleted.SCHEMA,
+                id.toString(),
+                report.asOf(),
+                report.dataVersion(),
+                report.interpolation(),
+                stores,
+                sha256,
+                completedAt,
                 "/get_report?report_id=" + id);
         // In the transaction that completes the report: the event is published if and only if the report is complete.
         outbox.addEvent(Topics.REPORT_COMPLETED, event.reportId(), event);
@@ -123,8 +145,8 @@ class ReportCompleter {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -83,8 +83,7 @@ class ReportDownloads {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .contentType(CSV)
                 .header("X-Report-Status", "Complete")
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"report-" + download.id() + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"report-" + download.id() + ".csv\"")
                 .eTag(download.etag())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);

@@ -40,7 +40,8 @@ class ReportEventsListener {
      * @param standard spring-kafka's message, wrapped in the listener's signature: used when the first is missing
      */
     @KafkaListener(topics = Topics.REPORT_TASKS_DEAD_LETTER, groupId = "${storemon.gateway.group-id}")
-    void onDeadLetter(ReportShardRequested task,
+    void onDeadLetter(
+            ReportShardRequested task,
             @Header(name = "storemon_failure", required = false) byte[] failure,
             @Header(name = KafkaHeaders.DLT_EXCEPTION_MESSAGE, required = false) byte[] standard) {
         byte[] message = failure != null ? failure : standard;

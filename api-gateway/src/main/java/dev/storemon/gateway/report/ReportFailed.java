@@ -13,9 +13,12 @@ import java.util.UUID;
  */
 @Schema(description = "A report that failed, and why")
 record ReportFailed(
-        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID reportId,
+        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        UUID reportId,
+
         @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Failed")
         ReportStatus status,
-        @JsonProperty("error") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                example = "shard 3 failed: data version 7 does not exist") String error) {
-}
+
+        @JsonProperty("error")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "shard 3 failed: data version 7 does not exist")
+        String error) {}

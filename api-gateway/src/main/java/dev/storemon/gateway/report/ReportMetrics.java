@@ -74,7 +74,8 @@ class ReportMetrics {
         Instant now = clock.instant();
         if (runningReadAt.plus(RUNNING_CACHED_FOR).isBefore(now)) {
             try {
-                running = jdbc.sql("select count(*) from reports where status = 'RUNNING'").query(Long.class)
+                running = jdbc.sql("select count(*) from reports where status = 'RUNNING'")
+                        .query(Long.class)
                         .single();
             } catch (RuntimeException e) {
                 running = Double.NaN;

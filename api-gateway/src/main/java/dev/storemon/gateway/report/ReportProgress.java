@@ -14,11 +14,14 @@ import java.util.UUID;
  */
 @Schema(description = "A report still running, with its progress")
 record ReportProgress(
-        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID reportId,
+        @JsonProperty("report_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        UUID reportId,
+
         @JsonProperty("status") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Running")
         ReportStatus status,
+
         @JsonProperty("shards_done") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "5")
         int shardsDone,
+
         @JsonProperty("shards_total") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "16")
-        int shardsTotal) {
-}
+        int shardsTotal) {}

@@ -34,7 +34,11 @@ public class ReportStarter {
     private final RunningReportLimit limit;
     private final AsOfRange asOfRange;
 
-    ReportStarter(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, RunningReportLimit limit,
+    ReportStarter(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Outbox outbox,
+            RunningReportLimit limit,
             AsOfRange asOfRange) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -43,8 +47,7 @@ public class ReportStarter {
         this.asOfRange = asOfRange;
     }
 
-    private record Version(long version, Instant createdAt, Instant latestPollAt) {
-    }
+    private record Version(long version, Instant createdAt, Instant latestPollAt) {}
 
     /**
      * Starts a report.
@@ -73,15 +76,20 @@ public class ReportStarter {
             Version pinned = jdbc.sql("""
                             select version, created_at, latest_poll_at from data_versions order by version desc limit 1
                             """)
-                    .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    .query((rs, n) -> new Version(
+                            rs.getLong(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getObject(3, OffsetDateTime.class) == null
-                                    ? null : rs.getObject(3, OffsetDateTime.class).toInstant()))
+                                    ? null
+                                    : rs.getObject(3, OffsetDateTime.class).toInstant()))
                     .optional()
-                    .orElseThrow(() -> new NoDataException("no data loaded yet: run an ingest (POST /api/ingest) first"));
-            Instant asOf = asOfRange.resolve(requestedAsOf, pinned.version(), pinned.createdAt(),
-                    pinned.latestPollAt());
+                    .orElseThrow(
+                            () -> new NoDataException("no data loaded yet: run an ingest (POST /api/ingest) first"));
+            Instant asOf =
+                    asOfRange.resolve(requestedAsOf, pinned.version(), pinned.createdAt(), pinned.latestPollAt());
             if (asOf == null) {
-                throw new NoDataException("data version " + pinned.version() + " holds no polls; pass as_of explicitly");
+                throw new NoDataException(
+                        "data version " + pinned.version() + " holds no polls; pass as_of explicitly");
             }
             // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
             Instant pinnedAsOf = asOf.truncatedTo(ChronoUnit.MICROS);
@@ -89,16 +97,25 @@ public class ReportStarter {
                             insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
                             values (?, 'RUNNING', now(), ?, ?, ?, ?)
                             """)
-                    .params(id, pinnedAsOf.atOffset(ZoneOffset.UTC), pinned.version(), interpolation.wireName(),
+                    .params(
+                            id,
+                            pinnedAsOf.atOffset(ZoneOffset.UTC),
+                            pinned.version(),
+                            interpolation.wireName(),
                             shardCount)
                     .update();
             for (int shard = 0; shard < shardCount; shard++) {
-                var task = new ReportShardRequested(id.toString(), shard, shardCount, pinnedAsOf, pinned.version(),
-                        interpolation.wireName());
+                var task = new ReportShardRequested(
+                        id.toString(), shard, shardCount, pinnedAsOf, pinned.version(), interpolation.wireName());
                 outbox.addSpread(Topics.REPORT_TASKS, id + ":" + shard, shard, task);
             }
-            log.info("report {} started: as_of={} data_version={} interpolation={} shards={}", id, pinnedAsOf,
-                    pinned.version(), interpolation.wireName(), shardCount);
+            log.info(
+                    "report {} started: as_of={} data_version={} interpolation={} shards={}",
+                    id,
+                    pinnedAsOf,
+                    pinned.version(),
+                    interpolation.wireName(),
+                    shardCount);
             return id;
         });
     }

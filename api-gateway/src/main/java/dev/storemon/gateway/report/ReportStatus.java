@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A report's state: stored under the constant's name, shown to clients under its wire name. */
 enum ReportStatus {
-
     RUNNING("Running"),
     COMPLETE("Complete"),
     FAILED("Failed");

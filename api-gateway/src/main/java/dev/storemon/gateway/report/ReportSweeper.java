@@ -23,8 +23,12 @@ class ReportSweeper {
     private final ReportRetention retention;
     private final RunningReportLimit limit;
 
-    ReportSweeper(Reports reports, ReportCompleter completer, GatewayProperties properties,
-            ReportRetention retention, RunningReportLimit limit) {
+    ReportSweeper(
+            Reports reports,
+            ReportCompleter completer,
+            GatewayProperties properties,
+            ReportRetention retention,
+            RunningReportLimit limit) {
         this.reports = reports;
         this.completer = completer;
         this.properties = properties;
@@ -32,7 +36,8 @@ class ReportSweeper {
         this.limit = limit;
     }
 
-    @Scheduled(fixedDelayString = "${storemon.gateway.sweep-interval}",
+    @Scheduled(
+            fixedDelayString = "${storemon.gateway.sweep-interval}",
             initialDelayString = "${storemon.gateway.sweep-interval}")
     void sweep() {
         // One report that cannot be assembled (or a database hiccup on one of them) must not stop the others from
@@ -41,8 +46,10 @@ class ReportSweeper {
             tryEach("complete", id, () -> completer.tryComplete(id));
         }
         for (UUID id : reports.runningLongerThan(properties.reportTimeout())) {
-            tryEach("time out", id, () -> reports.fail(id, "timed out: not all shards were done within "
-                    + properties.reportTimeout()));
+            tryEach(
+                    "time out",
+                    id,
+                    () -> reports.fail(id, "timed out: not all shards were done within " + properties.reportTimeout()));
         }
         retention.deleteExpired();
         limit.refresh();

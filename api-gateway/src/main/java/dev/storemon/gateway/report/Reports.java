@@ -34,9 +34,17 @@ class Reports {
                         where r.id = ?
                         """)
                 .param(id)
-                .query((rs, n) -> new Report(rs.getObject(1, UUID.class), ReportStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), rs.getString(5),
-                        rs.getInt(6), rs.getInt(7), (Integer) rs.getObject(8), rs.getString(9), rs.getString(10)))
+                .query((rs, n) -> new Report(
+                        rs.getObject(1, UUID.class),
+                        ReportStatus.valueOf(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        (Integer) rs.getObject(8),
+                        rs.getString(9),
+                        rs.getString(10)))
                 .optional();
     }
 
@@ -51,9 +59,7 @@ class Reports {
         int updated = jdbc.sql("""
                         update reports set status = 'FAILED', error = ?, completed_at = now()
                         where id = ? and status = 'RUNNING'
-                        """)
-                .params(reason, id)
-                .update();
+                        """).params(reason, id).update();
         if (updated > 0) {
             log.warn("report {} failed: {}", id, reason);
             metrics.ended(id);
@@ -67,9 +73,7 @@ class Reports {
                         select r.id from reports r
                         where r.status = 'RUNNING'
                           and (select count(*) from report_shards s where s.report_id = r.id) >= r.shard_count
-                        """)
-                .query(UUID.class)
-                .list();
+                        """).query(UUID.class).list();
     }
 
     /** Running reports requested longer ago than {@code timeout}. */

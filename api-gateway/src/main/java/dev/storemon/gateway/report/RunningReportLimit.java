@@ -43,8 +43,7 @@ class RunningReportLimit {
     /** How long a remembered count may refuse a trigger on its own. */
     static final Duration FRESH = Duration.ofSeconds(1);
 
-    private record Seen(long count, long atNanos) {
-    }
+    private record Seen(long count, long atNanos) {}
 
     private final AtomicReference<Seen> lastSeen = new AtomicReference<>(new Seen(0, System.nanoTime()));
 
@@ -80,8 +79,12 @@ class RunningReportLimit {
             entered = false;
         }
         if (!entered) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-reports", "Too many reports running",
-                    "too many reports are being triggered at once; try again later", limits.retryAfter());
+            throw new ApiProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-reports",
+                    "Too many reports running",
+                    "too many reports are being triggered at once; try again later",
+                    limits.retryAfter());
         }
         try {
             refuseEarly();
@@ -116,11 +119,16 @@ class RunningReportLimit {
     }
 
     private long count() {
-        return jdbc.sql("select count(*) from reports where status = 'RUNNING'").query(Long.class).single();
+        return jdbc.sql("select count(*) from reports where status = 'RUNNING'")
+                .query(Long.class)
+                .single();
     }
 
     private ApiProblem tooMany(long running) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-reports", "Too many reports running",
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-reports",
+                "Too many reports running",
                 running + " reports are running, the limit is " + limits.maxRunningReports()
                         + " (storemon.gateway.max-running-reports); try again later",
                 limits.retryAfter());

@@ -15,24 +15,36 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @Schema(description = "Optional parameters of a new report")
 record TriggerReportRequest(
-        @JsonProperty("as_of") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", format = "date-time", example = "2023-01-25T18:00:00Z",
+        @JsonProperty("as_of")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                format = "date-time",
+                example = "2023-01-25T18:00:00Z",
                 description = "the report's as-of instant (offsets allowed; kept to microseconds); default: the "
                         + "latest poll of the pinned data version")
-        @IsoInstant(message = "as_of must be an ISO-8601 instant such as 2023-01-25T18:00:00Z, "
-                + "was '${validatedValue}'")
+        @IsoInstant(
+                message =
+                        "as_of must be an ISO-8601 instant such as 2023-01-25T18:00:00Z, " + "was '${validatedValue}'")
         String asOf,
-        @JsonProperty("interpolation") @JsonDeserialize(using = JsonText.class)
-        @Schema(type = "string", allowableValues = {"nearest", "previous"}, defaultValue = "nearest",
+
+        @JsonProperty("interpolation")
+        @JsonDeserialize(using = JsonText.class)
+        @Schema(
+                type = "string",
+                allowableValues = {"nearest", "previous"},
+                defaultValue = "nearest",
                 description = "how a store's status is extrapolated between polls (docs/semantics.md)")
-        @InterpolationName String interpolation) {
+        @InterpolationName
+        String interpolation) {
 
     /** A body field wins over the query parameter of the same name. */
     TriggerReportRequest overriddenBy(TriggerReportRequest body) {
         if (body == null) {
             return this;
         }
-        return new TriggerReportRequest(body.asOf() != null ? body.asOf() : asOf,
+        return new TriggerReportRequest(
+                body.asOf() != null ? body.asOf() : asOf,
                 body.interpolation() != null ? body.interpolation() : interpolation);
     }
 

@@ -53,15 +53,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * which the fault suite found answering 500; statement or lock timeout): a 503 with Retry-After within about a
      * second, never a hung request (issue 11).
      */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.TransientDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class
+    })
     ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
         unavailableLog.warn("request answered 503: the database is unavailable: {}", ex.getMessage());
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                "the database is unavailable or too slow right now; try again later", limits.retryAfter());
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+        ApiProblem problem = new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+                "the database is unavailable or too slow right now; try again later",
+                limits.retryAfter());
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.getBody());
     }
 
     /** The type of a problem Spring raised without saying more than its status. */
@@ -70,11 +78,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
         String detail = ex.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
                 .map(ConstraintViolation::getMessage)
                 .collect(Collectors.joining("; "));
-        return handleExceptionInternal(ex, ProblemType.INVALID_REQUEST.problem(detail), new HttpHeaders(),
-                HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                ex, ProblemType.INVALID_REQUEST.problem(detail), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** Everything else is our fault: a 500 that shows a reference and nothing of the cause. */
@@ -84,62 +93,85 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, ProblemType.INVALID_REQUEST.problem(RequestBodyProblems.describe(ex)),
-                headers, status, request);
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                ex, ProblemType.INVALID_REQUEST.problem(RequestBodyProblems.describe(ex)), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String allowed = ex.getSupportedHttpMethods() == null ? ""
-                : "; allowed: " + ex.getSupportedHttpMethods().stream().map(HttpMethod::name).sorted()
-                        .collect(Collectors.joining(", "));
-        return handleExceptionInternal(ex, ProblemType.METHOD_NOT_ALLOWED.problem(
-                ex.getMethod() + " is not allowed on " + path(request) + allowed), headers, status, request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String sent = ex.getContentType() == null ? "none"
-                : "'" + ex.getContentType().getType() + "/" + ex.getContentType().getSubtype() + "'";
-        return handleExceptionInternal(ex, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
-                "a request body must be JSON (Content-Type: application/json), was " + sent), headers, status,
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String allowed = ex.getSupportedHttpMethods() == null
+                ? ""
+                : "; allowed: "
+                        + ex.getSupportedHttpMethods().stream()
+                                .map(HttpMethod::name)
+                                .sorted()
+                                .collect(Collectors.joining(", "));
+        return handleExceptionInternal(
+                ex,
+                ProblemType.METHOD_NOT_ALLOWED.problem(
+                        ex.getMethod() + " is not allowed on " + path(request) + allowed),
+                headers,
+                status,
                 request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String sent = ex.getContentType() == null
+                ? "none"
+                : "'" + ex.getContentType().getType() + "/"
+                        + ex.getContentType().getSubtype() + "'";
+        return handleExceptionInternal(
+                ex,
+                ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
+                        "a request body must be JSON (Content-Type: application/json), was " + sent),
+                headers,
+                status,
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(ex, notFound(request), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoHandlerFoundException(
+            NoHandlerFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(ex, notFound(request), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, ProblemType.INVALID_REQUEST.problem(
-                messages(ex.getBindingResult().getAllErrors().stream())), headers, status, request);
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                ex,
+                ProblemType.INVALID_REQUEST.problem(messages(ex.getBindingResult().getAllErrors().stream())),
+                headers,
+                status,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, ProblemType.INVALID_REQUEST.problem(
-                messages(ex.getAllErrors().stream())), headers, status, request);
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                ex,
+                ProblemType.INVALID_REQUEST.problem(messages(ex.getAllErrors().stream())),
+                headers,
+                status,
+                request);
     }
 
     /** Every answer gets its type and title; a 5xx loses its detail to a logged reference. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body == null && ex instanceof ErrorResponse response) {
             // Spring leaves the body of an ErrorResponse (a ProblemException too) to be resolved here.
             body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
@@ -161,16 +193,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Problem Details whatever the Accept header says (a CSV client too must be able to read its error). */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
     private static ProblemDetail notFound(WebRequest request) {
-        return ProblemType.NOT_FOUND.problem("no such path: " + path(request) + " (the API is described at "
-                + "/v3/api-docs)");
+        return ProblemType.NOT_FOUND.problem(
+                "no such path: " + path(request) + " (the API is described at " + "/v3/api-docs)");
     }
 
     private static String messages(Stream<? extends MessageSourceResolvable> errors) {

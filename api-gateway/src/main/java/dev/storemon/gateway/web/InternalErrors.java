@@ -17,8 +17,7 @@ final class InternalErrors {
     /** The problem member that carries the reference. */
     static final String REFERENCE = "reference";
 
-    private InternalErrors() {
-    }
+    private InternalErrors() {}
 
     /**
      * Logs the failure and builds its problem.
@@ -33,8 +32,9 @@ final class InternalErrors {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("{} {} failed with {}: reference {}", method, path, status.value(), reference, cause);
         ProblemType type = ProblemType.forStatus(status);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "the server could not answer this request; "
-                + "quote reference " + reference + " when reporting it");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                "the server could not answer this request; " + "quote reference " + reference + " when reporting it");
         problem.setType(type.uri());
         problem.setTitle(type.title());
         problem.setProperty(REFERENCE, reference);

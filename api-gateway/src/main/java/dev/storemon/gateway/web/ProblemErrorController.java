@@ -45,17 +45,20 @@ class ProblemErrorController implements ErrorController {
             problem = problem(status, path, request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
         }
         problem.setInstance(URI.create(path));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String path, Object message) {
         if (status.value() == HttpStatus.NOT_FOUND.value()) {
             return ProblemType.NOT_FOUND.problem("no such path: " + path + " (the API is described at /v3/api-docs)");
         }
-        String reason = HttpStatus.resolve(status.value()) == null ? "error " + status.value()
+        String reason = HttpStatus.resolve(status.value()) == null
+                ? "error " + status.value()
                 : HttpStatus.resolve(status.value()).getReasonPhrase();
-        String detail = message == null || message.toString().isBlank() ? reason + " (" + path + ")"
-                : message.toString();
+        String detail =
+                message == null || message.toString().isBlank() ? reason + " (" + path + ")" : message.toString();
         ProblemType type = ProblemType.forStatus(status);
         if (type == null) {
             return ProblemDetail.forStatusAndDetail(status, detail);

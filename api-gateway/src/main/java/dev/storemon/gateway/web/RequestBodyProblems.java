@@ -14,8 +14,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Says what is wrong with a JSON request body that could not be read, in the words the API has always used. */
 final class RequestBodyProblems {
 
-    private RequestBodyProblems() {
-    }
+    private RequestBodyProblems() {}
 
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();

@@ -8,8 +8,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -62,8 +62,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String size) throws IOException {
-        ProblemDetail problem = ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
-                "Request body too large", "the request body is limited to " + limit + " bytes, was " + size);
+        ProblemDetail problem = ApiProblem.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "request-too-large",
+                "Request body too large",
+                "the request body is limited to " + limit + " bytes, was " + size);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -20,9 +20,8 @@ class StrictJsonBodies {
     /** Swaps the JSON converter in place, after every other customizer ran, so the converter order stays Boot's. */
     @Bean
     ServerHttpMessageConvertersCustomizer strictJsonBodiesCustomizer(JsonMapper jsonMapper) {
-        return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(
-                converter -> converter instanceof JacksonJsonHttpMessageConverter ? new StrictReading(jsonMapper)
-                        : converter));
+        return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(converter ->
+                converter instanceof JacksonJsonHttpMessageConverter ? new StrictReading(jsonMapper) : converter));
     }
 
     private static final class StrictReading extends JacksonJsonHttpMessageConverter {

@@ -29,12 +29,14 @@ public @interface UuidText {
     /** Parses a valid value. */
     public final class Validator implements ConstraintValidator<UuidText, String> {
 
-        private static final Pattern UUID_TEXT = Pattern.compile(
-                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        private static final Pattern UUID_TEXT =
+                Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.isBlank() || UUID_TEXT.matcher(value.trim()).matches();
+            return value == null
+                    || value.isBlank()
+                    || UUID_TEXT.matcher(value.trim()).matches();
         }
 
         /**

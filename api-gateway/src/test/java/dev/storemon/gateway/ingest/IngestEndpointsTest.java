@@ -30,16 +30,19 @@ class IngestEndpointsTest extends GatewayTestBase {
         HttpResponse<String> response = post("/api/ingest", null);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        Map<String, Object> body = PLAIN.readValue(response.body(), new TypeReference<>() { });
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        Map<String, Object> body = PLAIN.readValue(response.body(), new TypeReference<>() {});
         assertThat(body).containsEntry("status", "Requested");
         String requestId = (String) body.get("request_id");
-        Map<String, Object> message = await().atMost(Duration.ofSeconds(20)).until(
-                () -> TestKafka.readAll(Topics.INGEST_REQUESTS).stream()
-                        .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() { }))
-                        .filter(m -> requestId.equals(m.get("request_id"))).findFirst(),
-                java.util.Optional::isPresent).get();
+        Map<String, Object> message = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> TestKafka.readAll(Topics.INGEST_REQUESTS).stream()
+                                .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() {}))
+                                .filter(m -> requestId.equals(m.get("request_id")))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .get();
         assertThat(message).containsKey("requested_at");
     }
 
@@ -62,8 +65,7 @@ class IngestEndpointsTest extends GatewayTestBase {
         long succeeded = jdbc.sql("""
                         insert into ingest_runs (trigger, status, started_at, finished_at, data_version, files)
                         values ('schedule', 'SUCCEEDED', '2024-01-01T01:00:00Z', '2024-01-01T01:00:02.5Z', 7,
-                                cast(? as jsonb)) returning id""")
-                .param(files).query(Long.class).single();
+                                cast(? as jsonb)) returning id""").param(files).query(Long.class).single();
         jdbc.sql("insert into ingest_runs (trigger, status, started_at) values ('request', 'RUNNING', now())")
                 .update();
 

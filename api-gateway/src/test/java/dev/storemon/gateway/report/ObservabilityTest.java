@@ -48,8 +48,8 @@ class ObservabilityTest extends GatewayTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path DASHBOARD = Path.of(System.getProperty("storemon.repository-root", ".."),
-            "ops", "grafana", "dashboards", "storemon.json");
+    private static final Path DASHBOARD = Path.of(
+            System.getProperty("storemon.repository-root", ".."), "ops", "grafana", "dashboards", "storemon.json");
 
     private final Workers workers = new Workers();
     private ConfigurableApplicationContext ingest;
@@ -64,15 +64,19 @@ class ObservabilityTest extends GatewayTestBase {
     void ingestAndOneReport() {
         truncateAll();
         // The data component caches for a few seconds: another test class may just have loaded data.
-        healthBeforeData = await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health"),
-                response -> "OUT_OF_SERVICE".equals(component(response, "data")));
+        healthBeforeData = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/actuator/health"), response -> "OUT_OF_SERVICE".equals(component(response, "data")));
         readinessBeforeData = get("/actuator/health/readiness");
 
         workers.start("observed");
         List<String> args = new ArrayList<>();
         TestInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.addAll(List.of("--storemon.ingest.source-dir=" + Path.of("..", "data", "sample").toAbsolutePath(),
-                "--storemon.ingest.run-on-start=false", "--storemon.ingest.cron=-", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(
+                "--storemon.ingest.source-dir="
+                        + Path.of("..", "data", "sample").toAbsolutePath(),
+                "--storemon.ingest.run-on-start=false",
+                "--storemon.ingest.cron=-",
+                "--spring.main.banner-mode=off"));
         ingest = IngestWorkerApplication.builder().run(args.toArray(String[]::new));
         // Attached after the last context started: starting a Spring application may re-initialise Logback, which
         // drops appenders added by hand.
@@ -81,15 +85,18 @@ class ObservabilityTest extends GatewayTestBase {
         root.addAppender(logs);
 
         assertThat(post("/api/ingest", null).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
-                "select count(*) from ingest_runs where status = 'SUCCEEDED'").query(Integer.class).single() > 0);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> jdbc.sql("select count(*) from ingest_runs where status = 'SUCCEEDED'")
+                                .query(Integer.class)
+                                .single()
+                        > 0);
 
         completedBefore = scrape(port).sum("storemon_report_duration_seconds_count", "outcome=\"complete\"");
         HttpResponse<String> trigger = post("/trigger_report", null);
         assertThat(trigger.statusCode()).isEqualTo(200);
         reportId = JSON.readTree(trigger.body()).get("report_id").asString();
-        await().atMost(Duration.ofSeconds(120)).until(() -> get("/get_report?report_id=" + reportId).statusCode(),
-                status -> status == 200);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> get("/get_report?report_id=" + reportId).statusCode(), status -> status == 200);
         root.detachAppender(logs);
     }
 
@@ -106,7 +113,9 @@ class ObservabilityTest extends GatewayTestBase {
         assertThat(healthBeforeData.statusCode()).isEqualTo(503);
         assertThat(component(healthBeforeData, "db")).isEqualTo("UP");
         assertThat(component(healthBeforeData, "kafka")).isEqualTo("UP");
-        assertThat(JSON.readTree(healthBeforeData.body()).at("/components/data/details/reason").asString())
+        assertThat(JSON.readTree(healthBeforeData.body())
+                        .at("/components/data/details/reason")
+                        .asString())
                 .contains("no data loaded yet");
         assertThat(readinessBeforeData.statusCode()).isEqualTo(200);
     }
@@ -127,49 +136,71 @@ class ObservabilityTest extends GatewayTestBase {
             assertThat(http(port, "/actuator/env").statusCode()).isEqualTo(404);
             assertThat(http(port, "/actuator/metrics").statusCode()).isEqualTo(404);
         }
-        String latestPoll = jdbc.sql("select max(ts) from polls").query(java.time.OffsetDateTime.class).single()
-                .toInstant().toString();
+        String latestPoll = jdbc.sql("select max(ts) from polls")
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant()
+                .toString();
         for (int port : new int[] {port, ingestPort()}) {
             JsonNode data = JSON.readTree(http(port, "/actuator/health").body()).at("/components/data");
             assertThat(data.get("status").asString()).isEqualTo("UP");
             assertThat(data.at("/details/latestPollAt").asString()).isEqualTo(latestPoll);
             assertThat(data.at("/details/lastSuccessfulIngestAt").asString()).isNotBlank();
         }
-        assertThat(JSON.readTree(http(workers.ports().get(0), "/actuator/health").body()).at("/components/data")
-                .isMissingNode()).as("the report worker has no data component").isTrue();
+        assertThat(JSON.readTree(
+                                http(workers.ports().get(0), "/actuator/health").body())
+                        .at("/components/data")
+                        .isMissingNode())
+                .as("the report worker has no data component")
+                .isTrue();
     }
 
     @Test
     void prometheusShowsEveryMetricOfTheTableWithNonZeroCounts() {
         Scrape gateway = awaitScrape(port, s -> s.value("storemon_data_latest_poll_timestamp_seconds") > 0);
         assertThat(gateway.value("storemon_report_duration_seconds_count", "outcome=\"complete\"") - completedBefore)
-                .as("reports completed by this test").isEqualTo(1);
+                .as("reports completed by this test")
+                .isEqualTo(1);
         assertThat(gateway.names()).contains("storemon_report_duration_seconds_bucket", "storemon_reports_running");
         assertThat(gateway.value("storemon_reports_running")).isZero();
-        long latestPoll = jdbc.sql("select max(ts) from polls").query(java.time.OffsetDateTime.class).single()
+        long latestPoll = jdbc.sql("select max(ts) from polls")
+                .query(java.time.OffsetDateTime.class)
+                .single()
                 .toEpochSecond();
         assertThat(gateway.value("storemon_data_latest_poll_timestamp_seconds")).isCloseTo(latestPoll, within(1.0));
-        assertThat(gateway.value("storemon_ingest_last_success_timestamp_seconds")).isPositive();
-        assertThat(gateway.names()).contains("jvm_memory_used_bytes", "hikaricp_connections_active",
-                "http_server_requests_seconds_count", "tomcat_sessions_active_current_sessions");
-        assertThat(gateway.names()).anyMatch(name -> name.startsWith("kafka_producer_"))
+        assertThat(gateway.value("storemon_ingest_last_success_timestamp_seconds"))
+                .isPositive();
+        assertThat(gateway.names())
+                .contains(
+                        "jvm_memory_used_bytes",
+                        "hikaricp_connections_active",
+                        "http_server_requests_seconds_count",
+                        "tomcat_sessions_active_current_sessions");
+        assertThat(gateway.names())
+                .anyMatch(name -> name.startsWith("kafka_producer_"))
                 .anyMatch(name -> name.startsWith("kafka_consumer_"));
 
         Scrape worker = scrape(workers.ports().get(0));
-        assertThat(worker.value("storemon_shard_duration_seconds_count", "outcome=\"stored\"")).isEqualTo(16);
-        assertThat(worker.names()).contains("storemon_shard_duration_seconds_bucket", "jvm_memory_used_bytes",
-                "hikaricp_connections_active");
+        assertThat(worker.value("storemon_shard_duration_seconds_count", "outcome=\"stored\""))
+                .isEqualTo(16);
+        assertThat(worker.names())
+                .contains(
+                        "storemon_shard_duration_seconds_bucket",
+                        "jvm_memory_used_bytes",
+                        "hikaricp_connections_active");
         assertThat(worker.names()).anyMatch(name -> name.startsWith("kafka_consumer_"));
 
-        Scrape ingestWorker = awaitScrape(ingestPort(),
-                s -> s.value("storemon_ingest_last_success_timestamp_seconds") > 0);
+        Scrape ingestWorker =
+                awaitScrape(ingestPort(), s -> s.value("storemon_ingest_last_success_timestamp_seconds") > 0);
         long polls = jdbc.sql("select count(*) from polls").query(Long.class).single();
         assertThat(ingestWorker.value("storemon_ingest_rows_total", "file=\"polls\"", "result=\"loaded\""))
                 .isEqualTo(polls);
         for (String file : List.of("polls", "hours", "zones")) {
             for (String result : List.of("loaded", "rejected", "already_stored")) {
-                assertThat(ingestWorker.has("storemon_ingest_rows_total", "file=\"" + file + "\"",
-                        "result=\"" + result + "\"")).as(file + " " + result).isTrue();
+                assertThat(ingestWorker.has(
+                                "storemon_ingest_rows_total", "file=\"" + file + "\"", "result=\"" + result + "\""))
+                        .as(file + " " + result)
+                        .isTrue();
             }
         }
         assertThat(ingestWorker.value("storemon_ingest_run_duration_seconds_count", "outcome=\"succeeded\""))
@@ -185,7 +216,9 @@ class ObservabilityTest extends GatewayTestBase {
             exported.addAll(scrape(port).names());
         }
         Set<String> queried = PromQl.metricNames(JSON.readTree(Files.readString(DASHBOARD)));
-        assertThat(queried).as("metrics in " + DASHBOARD).hasSizeGreaterThan(10)
+        assertThat(queried)
+                .as("metrics in " + DASHBOARD)
+                .hasSizeGreaterThan(10)
                 .contains("storemon_report_duration_seconds_bucket", "jvm_memory_used_bytes");
         assertThat(exported).containsAll(queried);
     }
@@ -193,18 +226,24 @@ class ObservabilityTest extends GatewayTestBase {
     @Test
     void reportAndIngestLogLinesCarryTheirIds() {
         List<ILoggingEvent> events = List.copyOf(logs.list);
-        assertThat(events).filteredOn(e -> e.getLoggerName().endsWith("ReportStarter"))
+        assertThat(events)
+                .filteredOn(e -> e.getLoggerName().endsWith("ReportStarter"))
                 .anySatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogFields.REPORT_ID, reportId));
-        assertThat(events).filteredOn(e -> e.getLoggerName().endsWith("ReportCompleter"))
+        assertThat(events)
+                .filteredOn(e -> e.getLoggerName().endsWith("ReportCompleter"))
                 .anySatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogFields.REPORT_ID, reportId));
-        assertThat(events).filteredOn(e -> e.getLoggerName().endsWith("ShardComputer")
+        assertThat(events)
+                .filteredOn(e -> e.getLoggerName().endsWith("ShardComputer")
                         && e.getFormattedMessage().contains(reportId))
                 .hasSize(16)
-                .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogFields.REPORT_ID, reportId)
+                .allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                        .containsEntry(LogFields.REPORT_ID, reportId)
                         .containsKey(LogFields.SHARD));
-        String runId = jdbc.sql("select max(id) from ingest_runs where status = 'SUCCEEDED'").query(String.class)
+        String runId = jdbc.sql("select max(id) from ingest_runs where status = 'SUCCEEDED'")
+                .query(String.class)
                 .single();
-        assertThat(events).filteredOn(e -> e.getLoggerName().endsWith("IngestRunner")
+        assertThat(events)
+                .filteredOn(e -> e.getLoggerName().endsWith("IngestRunner")
                         && e.getFormattedMessage().startsWith("ingest run " + runId + " "))
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry(LogFields.INGEST_RUN_ID, runId));
@@ -215,7 +254,8 @@ class ObservabilityTest extends GatewayTestBase {
         List<String> args = new ArrayList<>();
         TestInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of("--storemon.worker.id=stopping", "--spring.main.banner-mode=off"));
-        ConfigurableApplicationContext worker = ReportWorkerApplication.builder().run(args.toArray(String[]::new));
+        ConfigurableApplicationContext worker =
+                ReportWorkerApplication.builder().run(args.toArray(String[]::new));
         HikariDataSource pool = worker.getBean(HikariDataSource.class);
         List<Boolean> poolClosedWhenAContainerStopped = new CopyOnWriteArrayList<>();
         worker.addApplicationListener(event -> {
@@ -241,7 +281,9 @@ class ObservabilityTest extends GatewayTestBase {
     }
 
     private static String component(HttpResponse<String> health, String name) {
-        return JSON.readTree(health.body()).at("/components/" + name + "/status").asString();
+        return JSON.readTree(health.body())
+                .at("/components/" + name + "/status")
+                .asString();
     }
 
     private Scrape awaitScrape(int port, java.util.function.Predicate<Scrape> ready) {
@@ -256,7 +298,10 @@ class ObservabilityTest extends GatewayTestBase {
 
     private static HttpResponse<String> http(int port, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -283,7 +328,9 @@ class ObservabilityTest extends GatewayTestBase {
 
         /** Like {@link #value}, but 0 when there is no such sample yet. */
         double sum(String name, String... labels) {
-            return samples(name, labels).stream().mapToDouble(Double::doubleValue).sum();
+            return samples(name, labels).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
         }
 
         /** The sum over the samples of {@code name} that carry all {@code labels} ({@code key="value"}). */
@@ -295,9 +342,12 @@ class ObservabilityTest extends GatewayTestBase {
 
         private List<Double> samples(String name, String... labels) {
             List<Double> values = new ArrayList<>();
-            text.lines().map(SAMPLE::matcher).filter(Matcher::find).filter(m -> m.group(1).equals(name))
-                    .filter(m -> List.of(labels).stream().allMatch(label -> m.group(2) != null
-                            && m.group(2).contains(label)))
+            text.lines()
+                    .map(SAMPLE::matcher)
+                    .filter(Matcher::find)
+                    .filter(m -> m.group(1).equals(name))
+                    .filter(m -> List.of(labels).stream()
+                            .allMatch(label -> m.group(2) != null && m.group(2).contains(label)))
                     .forEach(m -> values.add(Double.parseDouble(m.group(3))));
             return values;
         }

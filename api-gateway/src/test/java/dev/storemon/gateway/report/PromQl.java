@@ -11,13 +11,40 @@ final class PromQl {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     /** Aggregations, functions and keywords: words that are not metric names. */
-    private static final Set<String> KEYWORDS = Set.of("sum", "max", "min", "avg", "count", "rate", "irate",
-            "increase", "histogram_quantile", "time", "by", "without", "on", "ignoring", "group_left", "group_right",
-            "and", "or", "unless", "offset", "topk", "bottomk", "abs", "clamp_min", "clamp_max", "delta", "deriv",
-            "vector", "scalar", "absent", "bool");
+    private static final Set<String> KEYWORDS = Set.of(
+            "sum",
+            "max",
+            "min",
+            "avg",
+            "count",
+            "rate",
+            "irate",
+            "increase",
+            "histogram_quantile",
+            "time",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "topk",
+            "bottomk",
+            "abs",
+            "clamp_min",
+            "clamp_max",
+            "delta",
+            "deriv",
+            "vector",
+            "scalar",
+            "absent",
+            "bool");
 
-    private PromQl() {
-    }
+    private PromQl() {}
 
     static Set<String> metricNames(JsonNode dashboard) {
         Set<String> names = new TreeSet<>();
@@ -31,11 +58,11 @@ final class PromQl {
 
     static Set<String> metricNames(String expression) {
         String stripped = expression
-                .replaceAll("\"[^\"]*\"", "\"\"")              // label values
-                .replaceAll("\\{[^}]*}", " ")                  // label matchers
-                .replaceAll("\\[[^]]*]", " ")                  // ranges, [$__rate_interval]
+                .replaceAll("\"[^\"]*\"", "\"\"") // label values
+                .replaceAll("\\{[^}]*}", " ") // label matchers
+                .replaceAll("\\[[^]]*]", " ") // ranges, [$__rate_interval]
                 .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", " ") // grouping labels
-                .replaceAll("\\$\\w+", " ");                    // Grafana variables
+                .replaceAll("\\$\\w+", " "); // Grafana variables
         Set<String> names = new TreeSet<>();
         Matcher identifier = IDENTIFIER.matcher(stripped);
         while (identifier.find()) {

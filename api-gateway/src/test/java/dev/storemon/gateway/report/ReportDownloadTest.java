@@ -38,7 +38,11 @@ class ReportDownloadTest extends GatewayTestBase {
         StringBuilder text = new StringBuilder("store_id,uptime_last_hour,uptime_last_day,uptime_last_week,"
                 + "downtime_last_hour,downtime_last_day,downtime_last_week\n");
         for (int i = 0; i < 2000; i++) {
-            text.append("store-").append(i).append(",60.00,20.50,100.25,0.00,3.50,").append(i % 97).append(".75\n");
+            text.append("store-")
+                    .append(i)
+                    .append(",60.00,20.50,100.25,0.00,3.50,")
+                    .append(i % 97)
+                    .append(".75\n");
         }
         csv = text.toString();
         sha256 = ReportCompleter.sha256(csv);
@@ -47,8 +51,7 @@ class ReportDownloadTest extends GatewayTestBase {
                         insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count,
                                              csv, csv_sha256, store_count, completed_at)
                         values (?, 'COMPLETE', now(), ?, 3, 'nearest', 4, ?, ?, 2000, now())
-                        """)
-                .params(id, LATEST.atOffset(ZoneOffset.UTC), csv, sha256).update();
+                        """).params(id, LATEST.atOffset(ZoneOffset.UTC), csv, sha256).update();
     }
 
     @Test
@@ -59,9 +62,9 @@ class ReportDownloadTest extends GatewayTestBase {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(csv);
             assertThat(response.headers().firstValue("ETag")).hasValue('"' + sha256 + '"');
-            assertThat(ReportCompleter.sha256(new String(response.body(), StandardCharsets.UTF_8))).isEqualTo(sha256);
-            assertThat(response.headers().firstValue("Cache-Control"))
-                    .hasValue("private, max-age=31536000, immutable");
+            assertThat(ReportCompleter.sha256(new String(response.body(), StandardCharsets.UTF_8)))
+                    .isEqualTo(sha256);
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=31536000, immutable");
             assertThat(response.headers().firstValue("Vary")).hasValue("Accept-Encoding");
             assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
             assertThat(response.headers().firstValue("X-Report-Status")).hasValue("Complete");
@@ -78,8 +81,7 @@ class ReportDownloadTest extends GatewayTestBase {
             assertThat(response.statusCode()).isEqualTo(304);
             assertThat(response.body()).isEmpty();
             assertThat(response.headers().firstValue("ETag")).hasValue('"' + sha256 + '"');
-            assertThat(response.headers().firstValue("Cache-Control"))
-                    .hasValue("private, max-age=31536000, immutable");
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, max-age=31536000, immutable");
         }
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(new String(other.body(), StandardCharsets.UTF_8)).isEqualTo(csv);
@@ -111,12 +113,14 @@ class ReportDownloadTest extends GatewayTestBase {
         // A complete report never changes; had the gateway read Postgres again, it would answer this.
         jdbc.sql("update reports set csv = 'changed' where id = ?").param(id).update();
 
-        assertThat(new String(send("/get_report").body(), StandardCharsets.UTF_8)).isEqualTo(csv);
+        assertThat(new String(send("/get_report").body(), StandardCharsets.UTF_8))
+                .isEqualTo(csv);
     }
 
     private HttpResponse<byte[]> send(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path + "?report_id=" + id)).GET();
+                        URI.create("http://localhost:" + port + path + "?report_id=" + id))
+                .GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

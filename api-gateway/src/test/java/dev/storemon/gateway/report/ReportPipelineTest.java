@@ -51,7 +51,8 @@ class ReportPipelineTest extends GatewayTestBase {
 
     @BeforeEach
     void loadOnce() {
-        if (!loaded || jdbc.sql("select count(*) from stores").query(Integer.class).single() != DATA.stores.size()) {
+        if (!loaded
+                || jdbc.sql("select count(*) from stores").query(Integer.class).single() != DATA.stores.size()) {
             truncateAll();
             DATA.load(jdbc);
             loaded = true;
@@ -69,8 +70,10 @@ class ReportPipelineTest extends GatewayTestBase {
         // Default: as_of is the pinned version's latest poll, nearest interpolation.
         assertThat(csv).isEqualTo(DATA.expectedCsv(DATA.latestPoll, Interpolation.NEAREST));
         Map<String, Object> event = await().atMost(Duration.ofSeconds(30))
-                .until(() -> completedEvents(id), events -> events.size() == 1).get(0);
-        assertThat(event).containsEntry("schema", 1)
+                .until(() -> completedEvents(id), events -> events.size() == 1)
+                .get(0);
+        assertThat(event)
+                .containsEntry("schema", 1)
                 .containsEntry("report_id", id)
                 .containsEntry("as_of", DATA.latestPoll.toString())
                 .containsEntry("data_version", (int) Dataset.VERSION)
@@ -83,8 +86,8 @@ class ReportPipelineTest extends GatewayTestBase {
 
     @Test
     void previousInterpolationAtAnExplicitAsOfEqualsTheEngineRunDirectly() {
-        HttpResponse<String> trigger = post("/api/trigger_report",
-                "{\"as_of\": \"" + AS_OF + "\", \"interpolation\": \"previous\"}");
+        HttpResponse<String> trigger =
+                post("/api/trigger_report", "{\"as_of\": \"" + AS_OF + "\", \"interpolation\": \"previous\"}");
         assertThat(trigger.statusCode()).isEqualTo(200);
         String id = PLAIN.readTree(trigger.body()).get("report_id").asString();
 
@@ -93,7 +96,8 @@ class ReportPipelineTest extends GatewayTestBase {
         String expected = DATA.expectedCsv(AS_OF, Interpolation.PREVIOUS);
         assertThat(csv).isEqualTo(expected);
         assertThat(expected).isNotEqualTo(DATA.expectedCsv(AS_OF, Interpolation.NEAREST));
-        // Header + every store but store 6, which has no poll (store 5, whose polls are all older than the week, counts).
+        // Header + every store but store 6, which has no poll (store 5, whose polls are all older than the week,
+        // counts).
         assertThat(expected.lines()).hasSize(DATA.stores.size());
     }
 
@@ -101,17 +105,24 @@ class ReportPipelineTest extends GatewayTestBase {
     void theCsvIsTheSameWithAnyShardCountAndAnyNumberOfWorkers() {
         String expected = DATA.expectedCsv(AS_OF, Interpolation.NEAREST);
         for (int shards : new int[] {1, 7, 16}) {
-            assertThat(awaitCsv(starter.start(AS_OF, Interpolation.NEAREST, shards).toString()))
-                    .as("%d shards, 1 worker", shards).isEqualTo(expected);
+            assertThat(awaitCsv(
+                            starter.start(AS_OF, Interpolation.NEAREST, shards).toString()))
+                    .as("%d shards, 1 worker", shards)
+                    .isEqualTo(expected);
         }
         try (Workers more = new Workers().start("w2").start("w3")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> Workers.allAssigned(16, WORKERS, more));
             for (int shards : new int[] {7, 16}) {
                 UUID id = starter.start(AS_OF, Interpolation.NEAREST, shards);
-                assertThat(awaitCsv(id.toString())).as("%d shards, 3 workers", shards).isEqualTo(expected);
+                assertThat(awaitCsv(id.toString()))
+                        .as("%d shards, 3 workers", shards)
+                        .isEqualTo(expected);
                 if (shards == 16) {
-                    assertThat(jdbc.sql("select distinct worker from report_shards where report_id = ?").param(id)
-                            .query(String.class).list()).hasSizeGreaterThan(1);
+                    assertThat(jdbc.sql("select distinct worker from report_shards where report_id = ?")
+                                    .param(id)
+                                    .query(String.class)
+                                    .list())
+                            .hasSizeGreaterThan(1);
                 }
             }
         }
@@ -148,8 +159,11 @@ class ReportPipelineTest extends GatewayTestBase {
                     .until(() -> TestKafka.groupCaughtUp("storemon-gateway", Topics.REPORT_SHARD_COMPLETED));
             assertThat(completedEvents(id.toString())).hasSize(1);
             assertThat(rowCount(id)).isEqualTo(csv.lines().count() - 1);
-            assertThat(jdbc.sql("select count(*) from report_shards where report_id = ?").param(id)
-                    .query(Integer.class).single()).isEqualTo(7);
+            assertThat(jdbc.sql("select count(*) from report_shards where report_id = ?")
+                            .param(id)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(7);
         }
     }
 
@@ -160,17 +174,18 @@ class ReportPipelineTest extends GatewayTestBase {
                         insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
                         values (?, 'RUNNING', now(), ?, ?, 'nearest', 1)
                         """)
-                .params(id, AS_OF.atOffset(java.time.ZoneOffset.UTC), Dataset.VERSION).update();
+                .params(id, AS_OF.atOffset(java.time.ZoneOffset.UTC), Dataset.VERSION)
+                .update();
         // The task names a data version that does not exist: the worker fails on it every time.
-        String poison = PLAIN.writeValueAsString(new ReportShardRequested(id.toString(), 0, 1, AS_OF, 424242,
-                "nearest"));
+        String poison =
+                PLAIN.writeValueAsString(new ReportShardRequested(id.toString(), 0, 1, AS_OF, 424242, "nearest"));
         TestKafka.send(Topics.REPORT_TASKS, 3, id + ":0", poison);
 
         HttpResponse<String> failed = await().atMost(Duration.ofSeconds(60))
                 .until(() -> get("/get_report?report_id=" + id), r -> r.body().contains("Failed"));
 
         assertThat(failed.statusCode()).isEqualTo(200);
-        Map<String, Object> body = PLAIN.readValue(failed.body(), new TypeReference<>() { });
+        Map<String, Object> body = PLAIN.readValue(failed.body(), new TypeReference<>() {});
         assertThat(body).containsEntry("status", "Failed").containsEntry("report_id", id.toString());
         assertThat((String) body.get("error")).isEqualTo("shard 0 failed: data version 424242 does not exist");
         assertThat(TestKafka.readAll(Topics.REPORT_TASKS_DEAD_LETTER))
@@ -179,7 +194,8 @@ class ReportPipelineTest extends GatewayTestBase {
     }
 
     private String awaitCsv(String id) {
-        HttpResponse<String> done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        HttpResponse<String> done = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/get_report?report_id=" + id), r -> r.statusCode() != 202);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.headers().firstValue("X-Report-Status")).hasValue("Complete");
@@ -187,18 +203,21 @@ class ReportPipelineTest extends GatewayTestBase {
     }
 
     private static String taskJson(UUID id, int shard, int shardCount) {
-        return PLAIN.writeValueAsString(new ReportShardRequested(id.toString(), shard, shardCount, AS_OF,
-                Dataset.VERSION, "nearest"));
+        return PLAIN.writeValueAsString(
+                new ReportShardRequested(id.toString(), shard, shardCount, AS_OF, Dataset.VERSION, "nearest"));
     }
 
     private long rowCount(UUID id) {
-        return jdbc.sql("select count(*) from report_rows where report_id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from report_rows where report_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     /** ReportShardCompleted messages for the report (and shard, unless -1). */
     private static long shardAnnouncements(UUID id, int shard) {
         return TestKafka.readAll(Topics.REPORT_SHARD_COMPLETED).stream()
-                .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() { }))
+                .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() {}))
                 .filter(m -> m.get("report_id").equals(id.toString()))
                 .filter(m -> shard == -1 || m.get("shard").equals(shard))
                 .count();
@@ -208,7 +227,7 @@ class ReportPipelineTest extends GatewayTestBase {
     private static List<Map<String, Object>> completedEvents(String id) {
         return TestKafka.readAll(Topics.REPORT_COMPLETED).stream()
                 .map(ConsumerRecord::value)
-                .map(v -> PLAIN.readValue(v, new TypeReference<Map<String, Object>>() { }))
+                .map(v -> PLAIN.readValue(v, new TypeReference<Map<String, Object>>() {}))
                 .filter(m -> id.equals(m.get("report_id")))
                 .toList();
     }

@@ -49,12 +49,17 @@ class ReportSweeperTest extends GatewayTestBase {
                 + "a,12.34,1.00,7.00,47.66,2.00,3.00\n"
                 + "b-2,60.00,23.50,100.25,0.00,0.50,67.75\n";
         assertThat(get("/get_report?report_id=" + id).body()).isEqualTo(expected);
-        Map<String, Object> event = await().atMost(Duration.ofSeconds(20)).until(() -> TestKafka
-                        .readAll(Topics.REPORT_COMPLETED).stream()
-                        .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() { }))
-                        .filter(m -> id.toString().equals(m.get("report_id"))).toList(),
-                events -> events.size() == 1).get(0);
-        assertThat(event).containsEntry("store_count", 3).containsEntry("data_version", 5)
+        Map<String, Object> event = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> TestKafka.readAll(Topics.REPORT_COMPLETED).stream()
+                                .map(r -> PLAIN.readValue(r.value(), new TypeReference<Map<String, Object>>() {}))
+                                .filter(m -> id.toString().equals(m.get("report_id")))
+                                .toList(),
+                        events -> events.size() == 1)
+                .get(0);
+        assertThat(event)
+                .containsEntry("store_count", 3)
+                .containsEntry("data_version", 5)
                 .containsEntry("as_of", AS_OF.toString())
                 .containsEntry("csv_sha256", ReportCompleter.sha256(expected));
     }
@@ -66,7 +71,9 @@ class ReportSweeperTest extends GatewayTestBase {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> status(stale).equals("FAILED"));
 
-        assertThat(PLAIN.readTree(get("/get_report?report_id=" + stale).body()).get("error").asString())
+        assertThat(PLAIN.readTree(get("/get_report?report_id=" + stale).body())
+                        .get("error")
+                        .asString())
                 .isEqualTo("timed out: not all shards were done within PT3M");
         assertThat(status(fresh)).isEqualTo("RUNNING");
     }
@@ -77,7 +84,8 @@ class ReportSweeperTest extends GatewayTestBase {
                         insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count)
                         values (?, 'RUNNING', ?, ?, 5, 'nearest', ?)
                         """)
-                .params(id, requestedAt.atOffset(ZoneOffset.UTC), AS_OF.atOffset(ZoneOffset.UTC), shards).update();
+                .params(id, requestedAt.atOffset(ZoneOffset.UTC), AS_OF.atOffset(ZoneOffset.UTC), shards)
+                .update();
         return id;
     }
 
@@ -93,10 +101,14 @@ class ReportSweeperTest extends GatewayTestBase {
 
     private void insertShard(UUID id, int shard, int stores) {
         jdbc.sql("insert into report_shards (report_id, shard, store_count, completed_at) values (?, ?, ?, now())")
-                .params(id, shard, stores).update();
+                .params(id, shard, stores)
+                .update();
     }
 
     private String status(UUID id) {
-        return jdbc.sql("select status from reports where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select status from reports where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 }

@@ -56,8 +56,9 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
 
     @Test
     void everyStoresIntervalsSumToItsCsvLineInBothModes() throws Exception {
-        for (String body : List.of("{}", "{\"as_of\": \"" + AS_OF.minusSeconds(5 * 3600 + 17) + "\", "
-                + "\"interpolation\": \"previous\"}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"as_of\": \"" + AS_OF.minusSeconds(5 * 3600 + 17) + "\", " + "\"interpolation\": \"previous\"}")) {
             String id = trigger(body);
             List<String> lines = awaitCsv(id).lines().skip(1).toList();
             assertThat(lines).hasSizeGreaterThan(20);
@@ -67,7 +68,9 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
                         + URLEncoder.encode(storeId, StandardCharsets.UTF_8) + "/timeline");
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
                 JsonNode timeline = PLAIN.readTree(answer.body());
-                assertThat(summedLine(storeId, timeline)).as("store %s, report %s", storeId, id).isEqualTo(line);
+                assertThat(summedLine(storeId, timeline))
+                        .as("store %s, report %s", storeId, id)
+                        .isEqualTo(line);
                 assertThat(figuresLine(storeId, timeline.get("figures"))).isEqualTo(line);
                 assertThat(timeline.get("report_id").asString()).isEqualTo(id);
                 assertThat(timeline.get("polls").size()).isPositive();
@@ -87,36 +90,59 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
         assertThat(reports.get(0).get("report_id").asString()).isEqualTo(second);
         assertThat(reports.get(0).get("status").asString()).isEqualTo("Complete");
         assertThat(reports.get(0).get("interpolation").asString()).isEqualTo("previous");
-        assertThat(reports.get(0).get("store_count").asInt()).isEqualTo(awaitCsv(second).lines().count() - 1);
+        assertThat(reports.get(0).get("store_count").asInt())
+                .isEqualTo(awaitCsv(second).lines().count() - 1);
         assertThat(reports.get(0).get("as_of").asString()).isEqualTo(DATA.latestPoll.toString());
         assertThat(reports.get(1).get("report_id").asString()).isEqualTo(first);
-        assertThat(PLAIN.readTree(get("/api/reports?limit=1").body()).get("reports").size()).isEqualTo(1);
-        assertThat(PLAIN.readTree(get("/api/reports").body()).get("reports").size()).isEqualTo(2);
+        assertThat(PLAIN.readTree(get("/api/reports?limit=1").body())
+                        .get("reports")
+                        .size())
+                .isEqualTo(1);
+        assertThat(PLAIN.readTree(get("/api/reports").body()).get("reports").size())
+                .isEqualTo(2);
     }
 
     @Test
     void badRequestsGetProblemDetailsNamingTheProblem() throws Exception {
         String id = trigger("{}");
         awaitCsv(id);
-        assertProblem(get("/api/reports?limit=0"), 400, "invalid-request",
+        assertProblem(
+                get("/api/reports?limit=0"),
+                400,
+                "invalid-request",
                 "limit must be a whole number from 1 to 100, was '0'");
-        assertProblem(get("/api/reports?limit=ten"), 400, "invalid-request",
+        assertProblem(
+                get("/api/reports?limit=ten"),
+                400,
+                "invalid-request",
                 "limit must be a whole number from 1 to 100, was 'ten'");
-        assertProblem(get("/api/reports/42/stores/s/timeline"), 400, "invalid-request",
+        assertProblem(
+                get("/api/reports/42/stores/s/timeline"),
+                400,
+                "invalid-request",
                 "report_id must be a UUID such as 3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a3b, was '42'");
-        assertProblem(get("/api/reports/00000000-0000-4000-8000-000000000000/stores/s/timeline"), 404,
-                "report-not-found", "no report with report_id 00000000-0000-4000-8000-000000000000");
-        assertProblem(get("/api/reports/" + id + "/stores/no-such-store/timeline"), 404, "store-not-found",
+        assertProblem(
+                get("/api/reports/00000000-0000-4000-8000-000000000000/stores/s/timeline"),
+                404,
+                "report-not-found",
+                "no report with report_id 00000000-0000-4000-8000-000000000000");
+        assertProblem(
+                get("/api/reports/" + id + "/stores/no-such-store/timeline"),
+                404,
+                "store-not-found",
                 "store no-such-store is not in report " + id);
-        assertProblem(get("/api/reports/" + id + "/stores/" + "x".repeat(201) + "/timeline"), 400,
-                "invalid-request", "store_id must be 1 to 200 characters");
+        assertProblem(
+                get("/api/reports/" + id + "/stores/" + "x".repeat(201) + "/timeline"),
+                400,
+                "invalid-request",
+                "store_id must be 1 to 200 characters");
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String type, String detail)
             throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(contentType -> assertThat(contentType).startsWith("application/problem+json"));
         JsonNode problem = PLAIN.readTree(answer.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asString()).isEqualTo("https://storemon.dev/problems/" + type);
@@ -133,7 +159,10 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
         for (JsonNode segment : timeline.get("segments")) {
             long from = nanos(Instant.parse(segment.get("start").asString()));
             long to = nanos(Instant.parse(segment.get("end").asString()));
-            assertThat(from).as("sorted, disjoint, inside the week").isGreaterThanOrEqualTo(previousEnd).isLessThan(to);
+            assertThat(from)
+                    .as("sorted, disjoint, inside the week")
+                    .isGreaterThanOrEqualTo(previousEnd)
+                    .isLessThan(to);
             assertThat(to).isLessThanOrEqualTo(now);
             previousEnd = to;
             for (int w = 0; w < 3; w++) {
@@ -159,7 +188,10 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
         List<String> fields = new ArrayList<>(List.of(storeId));
         for (String column : ReportCsv.HEADER.split(",")) {
             if (!column.equals("store_id")) {
-                fields.add(figures.get(column).decimalValue().setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+                fields.add(figures.get(column)
+                        .decimalValue()
+                        .setScale(2, RoundingMode.UNNECESSARY)
+                        .toPlainString());
             }
         }
         return String.join(",", fields);
@@ -180,7 +212,8 @@ class StoreTimelineEndpointTest extends GatewayTestBase {
     }
 
     private String awaitCsv(String id) {
-        HttpResponse<String> done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        HttpResponse<String> done = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/get_report?report_id=" + id), r -> r.statusCode() != 202);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         return done.body();

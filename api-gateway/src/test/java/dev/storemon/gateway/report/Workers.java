@@ -19,8 +19,11 @@ final class Workers implements AutoCloseable {
         // Command-line arguments: they win over report-worker.yml (builder properties would not).
         List<String> args = new ArrayList<>();
         TestInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.addAll(List.of("--storemon.worker.id=" + id, "--storemon.worker.retries=2",
-                "--storemon.worker.retry-backoff=100ms", "--spring.main.banner-mode=off"));
+        args.addAll(List.of(
+                "--storemon.worker.id=" + id,
+                "--storemon.worker.retries=2",
+                "--storemon.worker.retry-backoff=100ms",
+                "--spring.main.banner-mode=off"));
         contexts.add(ReportWorkerApplication.builder().run(args.toArray(String[]::new)));
         return this;
     }
@@ -31,11 +34,14 @@ final class Workers implements AutoCloseable {
         for (Workers group : groups) {
             for (ConfigurableApplicationContext context : group.contexts) {
                 int own = 0;
-                for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class)
-                        .getListenerContainers()) {
+                for (MessageListenerContainer container :
+                        context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers()) {
                     var assigned = container.getAssignedPartitions();
-                    own += assigned == null ? 0 : (int) assigned.stream()
-                            .filter(p -> p.topic().equals(Topics.REPORT_TASKS)).count();
+                    own += assigned == null
+                            ? 0
+                            : (int) assigned.stream()
+                                    .filter(p -> p.topic().equals(Topics.REPORT_TASKS))
+                                    .count();
                 }
                 if (own == 0) {
                     return false;

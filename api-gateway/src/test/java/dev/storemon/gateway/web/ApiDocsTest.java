@@ -31,29 +31,57 @@ class ApiDocsTest extends GatewayTestBase {
     void everyAnswerHasAComponentSchema() {
         assertThat(docs.path("openapi").asString()).startsWith("3.0");
         JsonNode schemas = docs.path("components").path("schemas");
-        for (String name : List.of("ReportAccepted", "ReportProgress", "ReportFailed", "CompleteReport",
-                "TriggerReportRequest", "GetReportRequest", "IngestAccepted", "IngestStatus", "IngestRun",
-                "IngestFileReport", "ProblemDetail")) {
+        for (String name : List.of(
+                "ReportAccepted",
+                "ReportProgress",
+                "ReportFailed",
+                "CompleteReport",
+                "TriggerReportRequest",
+                "GetReportRequest",
+                "IngestAccepted",
+                "IngestStatus",
+                "IngestRun",
+                "IngestFileReport",
+                "ProblemDetail")) {
             assertThat(schemas.has(name)).as(name).isTrue();
         }
         JsonNode accepted = schemas.path("ReportAccepted");
-        assertThat(accepted.path("properties").path("report_id").path("format").asString()).isEqualTo("uuid");
+        assertThat(accepted.path("properties").path("report_id").path("format").asString())
+                .isEqualTo("uuid");
         assertThat(strings(accepted.path("properties").path("status").path("enum")))
                 .containsExactly("Running", "Complete", "Failed");
         assertThat(strings(accepted.path("required"))).containsExactlyInAnyOrder("report_id", "status");
-        assertThat(schemas.path("ReportProgress").path("properties").has("shards_done")).isTrue();
-        assertThat(schemas.path("CompleteReport").path("properties").path("as_of").path("format").asString())
+        assertThat(schemas.path("ReportProgress").path("properties").has("shards_done"))
+                .isTrue();
+        assertThat(schemas.path("CompleteReport")
+                        .path("properties")
+                        .path("as_of")
+                        .path("format")
+                        .asString())
                 .isEqualTo("date-time");
-        assertThat(strings(schemas.path("IngestStatus").path("properties").path("status").path("enum")))
+        assertThat(strings(schemas.path("IngestStatus")
+                        .path("properties")
+                        .path("status")
+                        .path("enum")))
                 .containsExactly("IDLE", "RUNNING");
-        assertThat(schemas.path("IngestRun").path("properties").path("files").path("type").asString())
+        assertThat(schemas.path("IngestRun")
+                        .path("properties")
+                        .path("files")
+                        .path("type")
+                        .asString())
                 .isEqualTo("array");
-        assertThat(schemas.path("IngestRun").path("properties").path("files").path("items").path("$ref").asString())
+        assertThat(schemas.path("IngestRun")
+                        .path("properties")
+                        .path("files")
+                        .path("items")
+                        .path("$ref")
+                        .asString())
                 .isEqualTo(SCHEMAS + "IngestFileReport");
         JsonNode problem = schemas.path("ProblemDetail");
         assertThat(problem.path("properties").has("properties")).isFalse();
         assertThat(strings(problem.path("required"))).containsExactly("type", "title", "status", "detail");
-        assertThat(problem.path("properties").path("type").path("format").asString()).isEqualTo("uri");
+        assertThat(problem.path("properties").path("type").path("format").asString())
+                .isEqualTo("uri");
     }
 
     @Test
@@ -61,21 +89,28 @@ class ApiDocsTest extends GatewayTestBase {
         for (String path : List.of("/trigger_report", "/api/trigger_report")) {
             for (String method : List.of("get", "post")) {
                 JsonNode operation = docs.path("paths").path(path).path(method);
-                assertThat(ref(operation.path("responses").path("200"), "application/json")).as(path + " " + method)
+                assertThat(ref(operation.path("responses").path("200"), "application/json"))
+                        .as(path + " " + method)
                         .isEqualTo(SCHEMAS + "ReportAccepted");
                 assertThat(ref(operation.path("responses").path("400"), "application/problem+json"))
                         .isEqualTo(SCHEMAS + "ProblemDetail");
                 assertThat(ref(operation.path("responses").path("409"), "application/problem+json"))
                         .isEqualTo(SCHEMAS + "ProblemDetail");
-                assertThat(parameter(operation, "as_of").path("schema").path("format").asString())
+                assertThat(parameter(operation, "as_of")
+                                .path("schema")
+                                .path("format")
+                                .asString())
                         .isEqualTo("date-time");
-                assertThat(strings(parameter(operation, "interpolation").path("schema").path("enum")))
+                assertThat(strings(parameter(operation, "interpolation")
+                                .path("schema")
+                                .path("enum")))
                         .containsExactly("nearest", "previous");
             }
             JsonNode post = docs.path("paths").path(path).path("post");
             assertThat(ref(post.path("requestBody"), "application/json")).isEqualTo(SCHEMAS + "TriggerReportRequest");
             assertThat(post.path("responses").has("415")).isTrue();
-            assertThat(docs.path("paths").path(path).path("get").has("requestBody")).isFalse();
+            assertThat(docs.path("paths").path(path).path("get").has("requestBody"))
+                    .isFalse();
         }
     }
 
@@ -84,37 +119,69 @@ class ApiDocsTest extends GatewayTestBase {
         for (String path : List.of("/get_report", "/api/get_report")) {
             for (String method : List.of("get", "post")) {
                 JsonNode responses = docs.path("paths").path(path).path(method).path("responses");
-                assertThat(ref(responses.path("202"), "application/json")).as(path + " " + method)
+                assertThat(ref(responses.path("202"), "application/json"))
+                        .as(path + " " + method)
                         .isEqualTo(SCHEMAS + "ReportProgress");
                 JsonNode ok = responses.path("200");
-                assertThat(ok.path("content").path("text/csv").path("schema").path("type").asString())
+                assertThat(ok.path("content")
+                                .path("text/csv")
+                                .path("schema")
+                                .path("type")
+                                .asString())
                         .isEqualTo("string");
                 List<String> oneOf = new ArrayList<>();
-                ok.path("content").path("application/json").path("schema").path("oneOf")
+                ok.path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("oneOf")
                         .forEach(schema -> oneOf.add(schema.path("$ref").asString()));
                 assertThat(oneOf).containsExactly(SCHEMAS + "CompleteReport", SCHEMAS + "ReportFailed");
                 assertThat(ok.path("headers").has("X-Report-Status")).isTrue();
                 assertThat(ok.path("headers").has("Content-Disposition")).isTrue();
-                assertThat(ref(responses.path("400"), "application/problem+json")).isEqualTo(SCHEMAS + "ProblemDetail");
-                assertThat(ref(responses.path("404"), "application/problem+json")).isEqualTo(SCHEMAS + "ProblemDetail");
-                assertThat(parameter(docs.path("paths").path(path).path(method), "report_id").path("schema")
-                        .path("format").asString()).isEqualTo("uuid");
-                assertThat(strings(parameter(docs.path("paths").path(path).path(method), "format").path("schema")
-                        .path("enum"))).containsExactly("csv", "json");
+                assertThat(ref(responses.path("400"), "application/problem+json"))
+                        .isEqualTo(SCHEMAS + "ProblemDetail");
+                assertThat(ref(responses.path("404"), "application/problem+json"))
+                        .isEqualTo(SCHEMAS + "ProblemDetail");
+                assertThat(parameter(docs.path("paths").path(path).path(method), "report_id")
+                                .path("schema")
+                                .path("format")
+                                .asString())
+                        .isEqualTo("uuid");
+                assertThat(strings(parameter(docs.path("paths").path(path).path(method), "format")
+                                .path("schema")
+                                .path("enum")))
+                        .containsExactly("csv", "json");
             }
             assertThat(ref(docs.path("paths").path(path).path("post").path("requestBody"), "application/json"))
                     .isEqualTo(SCHEMAS + "GetReportRequest");
-            assertThat(strings(docs.path("components").path("schemas").path("GetReportRequest").path("properties")
-                    .path("format").path("enum"))).containsExactly("csv", "json");
+            assertThat(strings(docs.path("components")
+                            .path("schemas")
+                            .path("GetReportRequest")
+                            .path("properties")
+                            .path("format")
+                            .path("enum")))
+                    .containsExactly("csv", "json");
         }
     }
 
     @Test
     void theIngestRoutesAreOnlyUnderApi() {
-        assertThat(ref(docs.path("paths").path("/api/ingest").path("post").path("responses").path("202"),
-                "application/json")).isEqualTo(SCHEMAS + "IngestAccepted");
-        assertThat(ref(docs.path("paths").path("/api/ingest/status").path("get").path("responses").path("200"),
-                "application/json")).isEqualTo(SCHEMAS + "IngestStatus");
+        assertThat(ref(
+                        docs.path("paths")
+                                .path("/api/ingest")
+                                .path("post")
+                                .path("responses")
+                                .path("202"),
+                        "application/json"))
+                .isEqualTo(SCHEMAS + "IngestAccepted");
+        assertThat(ref(
+                        docs.path("paths")
+                                .path("/api/ingest/status")
+                                .path("get")
+                                .path("responses")
+                                .path("200"),
+                        "application/json"))
+                .isEqualTo(SCHEMAS + "IngestStatus");
         assertThat(docs.path("paths").has("/ingest")).isFalse();
         assertThat(docs.path("paths").has("/ingest/status")).isFalse();
     }
@@ -130,36 +197,64 @@ class ApiDocsTest extends GatewayTestBase {
         assertThat(limit.path("type").asString()).isEqualTo("integer");
         assertThat(limit.path("maximum").asInt()).isEqualTo(100);
 
-        JsonNode timeline = docs.path("paths").path("/api/reports/{report_id}/stores/{store_id}/timeline").path("get");
+        JsonNode timeline = docs.path("paths")
+                .path("/api/reports/{report_id}/stores/{store_id}/timeline")
+                .path("get");
         assertThat(ref(timeline.path("responses").path("200"), "application/json"))
                 .isEqualTo(SCHEMAS + "StoreTimelineView");
         for (String status : List.of("400", "404")) {
-            assertThat(ref(timeline.path("responses").path(status), "application/problem+json")).as(status)
+            assertThat(ref(timeline.path("responses").path(status), "application/problem+json"))
+                    .as(status)
                     .isEqualTo(SCHEMAS + "ProblemDetail");
         }
-        assertThat(parameter(timeline, "report_id").path("schema").path("format").asString()).isEqualTo("uuid");
+        assertThat(parameter(timeline, "report_id")
+                        .path("schema")
+                        .path("format")
+                        .asString())
+                .isEqualTo("uuid");
         assertThat(parameter(timeline, "store_id").path("in").asString()).isEqualTo("path");
 
         JsonNode schemas = docs.path("components").path("schemas");
-        assertThat(schemas.path("RecentReportsView").path("properties").path("reports").path("items").path("$ref")
-                .asString()).isEqualTo(SCHEMAS + "RecentReport");
-        assertThat(strings(schemas.path("RecentReport").path("properties").path("status").path("enum")))
+        assertThat(schemas.path("RecentReportsView")
+                        .path("properties")
+                        .path("reports")
+                        .path("items")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo(SCHEMAS + "RecentReport");
+        assertThat(strings(schemas.path("RecentReport")
+                        .path("properties")
+                        .path("status")
+                        .path("enum")))
                 .containsExactly("Running", "Complete", "Failed");
-        assertThat(schemas.path("RecentReport").path("properties").path("completed_at").path("nullable").asBoolean())
+        assertThat(schemas.path("RecentReport")
+                        .path("properties")
+                        .path("completed_at")
+                        .path("nullable")
+                        .asBoolean())
                 .isTrue();
         JsonNode view = schemas.path("StoreTimelineView").path("properties");
         assertThat(view.path("figures").path("$ref").asString()).isEqualTo(SCHEMAS + "StoreFigures");
         assertThat(view.path("segments").path("items").path("$ref").asString()).isEqualTo(SCHEMAS + "TimelineSegment");
         assertThat(view.path("polls").path("items").path("$ref").asString()).isEqualTo(SCHEMAS + "TimelinePoll");
-        assertThat(strings(schemas.path("TimelineSegment").path("properties").path("status").path("enum")))
+        assertThat(strings(schemas.path("TimelineSegment")
+                        .path("properties")
+                        .path("status")
+                        .path("enum")))
                 .containsExactly("up", "down");
-        assertThat(schemas.path("StoreFigures").path("properties").path("uptime_last_week").path("type").asString())
+        assertThat(schemas.path("StoreFigures")
+                        .path("properties")
+                        .path("uptime_last_week")
+                        .path("type")
+                        .asString())
                 .isEqualTo("number");
-        assertThat(strings(schemas.path("StoreTimelineView").path("required"))).contains("segments", "polls",
-                "figures");
+        assertThat(strings(schemas.path("StoreTimelineView").path("required")))
+                .contains("segments", "polls", "figures");
         // instants are date-time (with an offset); local times are not, or a generated client fails to read them
         assertThat(view.path("as_of").path("format").asString()).isEqualTo("date-time");
-        for (JsonNode local : List.of(view.path("as_of_local"), view.path("week_start_local"),
+        for (JsonNode local : List.of(
+                view.path("as_of_local"),
+                view.path("week_start_local"),
                 schemas.path("TimelineSegment").path("properties").path("start_local"),
                 schemas.path("TimelinePoll").path("properties").path("at_local"))) {
             assertThat(local.path("type").asString()).isEqualTo("string");
@@ -189,7 +284,11 @@ class ApiDocsTest extends GatewayTestBase {
     }
 
     private static String ref(JsonNode response, String mediaType) {
-        return response.path("content").path(mediaType).path("schema").path("$ref").asString();
+        return response.path("content")
+                .path(mediaType)
+                .path("schema")
+                .path("$ref")
+                .asString();
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {

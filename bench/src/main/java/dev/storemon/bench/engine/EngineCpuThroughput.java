@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class EngineCpuThroughput {
 
-    private EngineCpuThroughput() {
-    }
+    private EngineCpuThroughput() {}
 
     public static void main(String[] args) {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 10;
@@ -34,16 +33,25 @@ public final class EngineCpuThroughput {
                     long count = run(stores, at, mode, buildSeries, seconds * 1_000_000_000L, threads);
                     cpu = threads.getCurrentThreadCpuTime() - cpu;
                     wall = System.nanoTime() - wall;
-                    System.out.printf("%-21s now=%s mode=%-8s %,.0f stores/CPU-s  %,.0f stores/wall-s%n",
-                            buildSeries ? "buildSeriesAndCompute" : "compute", now, mode.wireName(),
-                            count * 1e9 / cpu, count * 1e9 / wall);
+                    System.out.printf(
+                            "%-21s now=%s mode=%-8s %,.0f stores/CPU-s  %,.0f stores/wall-s%n",
+                            buildSeries ? "buildSeriesAndCompute" : "compute",
+                            now,
+                            mode.wireName(),
+                            count * 1e9 / cpu,
+                            count * 1e9 / wall);
                 }
             }
         }
     }
 
-    private static long run(List<SyntheticStores.Store> stores, Instant now, Interpolation mode, boolean buildSeries,
-            long cpuNanos, ThreadMXBean threads) {
+    private static long run(
+            List<SyntheticStores.Store> stores,
+            Instant now,
+            Interpolation mode,
+            boolean buildSeries,
+            long cpuNanos,
+            ThreadMXBean threads) {
         PollSeries.Builder builder = PollSeries.builder();
         long until = threads.getCurrentThreadCpuTime() + cpuNanos;
         long count = 0;
@@ -59,7 +67,8 @@ public final class EngineCpuThroughput {
                     }
                     polls = builder.build();
                 }
-                StoreUptime row = engine.compute(store.id(), store.zone(), store.schedule(), polls).orElseThrow();
+                StoreUptime row = engine.compute(store.id(), store.zone(), store.schedule(), polls)
+                        .orElseThrow();
                 checksum += row.uptimeLastWeekNanos();
             }
             count += stores.size();

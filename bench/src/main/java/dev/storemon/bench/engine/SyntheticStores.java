@@ -20,19 +20,30 @@ import java.util.SplittableRandom;
 final class SyntheticStores {
 
     /** One store's inputs, with its polls also as raw epoch micros, as a report worker reads them. */
-    record Store(String id, ZoneId zone, WeeklySchedule schedule, PollSeries polls, long[] pollMicros,
-            boolean[] pollActive) {
-    }
+    record Store(
+            String id,
+            ZoneId zone,
+            WeeklySchedule schedule,
+            PollSeries polls,
+            long[] pollMicros,
+            boolean[] pollActive) {}
 
     private static final List<ZoneId> ZONES = List.of(
-            ZoneId.of("America/Chicago"), ZoneId.of("America/Chicago"), ZoneId.of("America/Chicago"),
-            ZoneId.of("America/New_York"), ZoneId.of("America/New_York"), ZoneId.of("America/Denver"),
-            ZoneId.of("America/Los_Angeles"), ZoneId.of("America/Phoenix"), ZoneId.of("America/Boise"),
-            ZoneId.of("America/Indiana/Indianapolis"), ZoneId.of("Asia/Kolkata"), ZoneId.of("Europe/London"));
+            ZoneId.of("America/Chicago"),
+            ZoneId.of("America/Chicago"),
+            ZoneId.of("America/Chicago"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("America/Denver"),
+            ZoneId.of("America/Los_Angeles"),
+            ZoneId.of("America/Phoenix"),
+            ZoneId.of("America/Boise"),
+            ZoneId.of("America/Indiana/Indianapolis"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("Europe/London"));
     private static final long HOUR_MICROS = 3_600_000_000L;
 
-    private SyntheticStores() {
-    }
+    private SyntheticStores() {}
 
     static List<Store> generate(int count, Instant now, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -40,14 +51,14 @@ final class SyntheticStores {
         long nowMicros = EpochMicros.of(now);
         for (int i = 0; i < count; i++) {
             ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
-            stores.add(polls(String.format("%019d", 1_000_000_000_000_000L + i), zone, schedule(random), nowMicros,
-                    random));
+            stores.add(polls(
+                    String.format("%019d", 1_000_000_000_000_000L + i), zone, schedule(random), nowMicros, random));
         }
         return stores;
     }
 
-    private static Store polls(String id, ZoneId zone, WeeklySchedule schedule, long nowMicros,
-            SplittableRandom random) {
+    private static Store polls(
+            String id, ZoneId zone, WeeklySchedule schedule, long nowMicros, SplittableRandom random) {
         // 180 hourly slots back from now (a week and 12 hours), about 72 % polled: ~130 polls.
         long[] micros = new long[180];
         boolean[] active = new boolean[180];
@@ -69,8 +80,7 @@ final class SyntheticStores {
         for (int i = 0; i < n; i++) {
             builder.addEpochMicros(micros[i], active[i]);
         }
-        return new Store(id, zone, schedule, builder.build(), Arrays.copyOf(micros, n),
-                Arrays.copyOf(active, n));
+        return new Store(id, zone, schedule, builder.build(), Arrays.copyOf(micros, n), Arrays.copyOf(active, n));
     }
 
     private static WeeklySchedule schedule(SplittableRandom random) {
@@ -103,7 +113,7 @@ final class SyntheticStores {
     }
 
     private static BusinessHours row(int day, int startMinute, int endMinute) {
-        return new BusinessHours(day, LocalTime.of(startMinute / 60, startMinute % 60),
-                LocalTime.of(endMinute / 60, endMinute % 60));
+        return new BusinessHours(
+                day, LocalTime.of(startMinute / 60, startMinute % 60), LocalTime.of(endMinute / 60, endMinute % 60));
     }
 }

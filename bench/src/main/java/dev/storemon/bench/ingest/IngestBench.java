@@ -27,8 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class IngestBench {
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
@@ -42,8 +41,9 @@ public final class IngestBench {
         Path source = work.resolve("source");
         Files.createDirectories(source);
         DataGenerator.Summary summary = new DataGenerator(GeneratorOptions.of(stores, days, seed)).writeTo(generated);
-        System.out.printf("generated %d stores, %d polls, %d hours rows, %d zone rows%n", summary.stores(),
-                summary.polls(), summary.hoursRows(), summary.zoneRows());
+        System.out.printf(
+                "generated %d stores, %d polls, %d hours rows, %d zone rows%n",
+                summary.stores(), summary.polls(), summary.hoursRows(), summary.zoneRows());
         List<String> lines = Files.readAllLines(generated.resolve(DataGenerator.POLLS_FILE));
         List<String> head = lines.subList(0, lines.size() - tail);
         List<String> last = lines.subList(lines.size() - tail, lines.size());
@@ -55,16 +55,19 @@ public final class IngestBench {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.dev.storemon.ingest.load", "DEBUG");
         // command-line arguments: they take precedence over ingest-worker.yml (builder defaults would not)
-        String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] appArgs = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = IngestWorkerApplication.builder().run(appArgs)) {
+        try (ConfigurableApplicationContext context =
+                IngestWorkerApplication.builder().run(appArgs)) {
             IngestRunner runner = context.getBean(IngestRunner.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
             // warm-up on a small data set, then start from an empty database
             new DataGenerator(GeneratorOptions.of(500, days, seed + 1)).writeTo(source);
             measure("warm-up (500 stores)", runner);
-            jdbc.sql("truncate data_versions, ingest_runs, polls, business_hours, store_zones, stores cascade").update();
+            jdbc.sql("truncate data_versions, ingest_runs, polls, business_hours, store_zones, stores cascade")
+                    .update();
 
             for (String file : List.of(DataGenerator.HOURS_FILE, DataGenerator.ZONES_FILE)) {
                 Files.copy(generated.resolve(file), source.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -72,15 +75,20 @@ public final class IngestBench {
             Path polls = source.resolve(DataGenerator.POLLS_FILE);
             Files.write(polls, head);
             RunResult full = measure("full load", runner);
-            System.out.printf("  -> %,d polls in %,d ms = %,.0f polls/s (run includes %,d hours and %,d zone rows)%n",
-                    full.load().pollsAdded(), full.millis(), full.load().pollsAdded() * 1000.0 / full.millis(),
-                    full.load().hoursRows(), full.load().zoneRows());
+            System.out.printf(
+                    "  -> %,d polls in %,d ms = %,.0f polls/s (run includes %,d hours and %,d zone rows)%n",
+                    full.load().pollsAdded(),
+                    full.millis(),
+                    full.load().pollsAdded() * 1000.0 / full.millis(),
+                    full.load().hoursRows(),
+                    full.load().zoneRows());
             Files.write(polls, last, java.nio.file.StandardOpenOption.APPEND);
             measure("reload, " + tail + " polls appended", runner);
             measure("reload, nothing changed", runner);
             Files.write(polls, reordered(lines));
             RunResult reparse = measure("reload, rewritten file (full parse, all polls already stored)", runner);
-            System.out.printf("  -> %,d rows parsed and compared in %,d ms = %,.0f rows/s%n",
+            System.out.printf(
+                    "  -> %,d rows parsed and compared in %,d ms = %,.0f rows/s%n",
                     lines.size() - 1L, reparse.millis(), (lines.size() - 1L) * 1000.0 / reparse.millis());
         }
         System.exit(0);
@@ -91,8 +99,12 @@ public final class IngestBench {
         if (!result.succeeded()) {
             throw new IllegalStateException(what + " failed: " + result.error());
         }
-        System.out.printf("%-70s %,8d ms  (version %d, %,d new polls, schedule %s)%n", what, result.millis(),
-                result.load().version(), result.load().pollsAdded(),
+        System.out.printf(
+                "%-70s %,8d ms  (version %d, %,d new polls, schedule %s)%n",
+                what,
+                result.millis(),
+                result.load().version(),
+                result.load().pollsAdded(),
                 result.load().scheduleReused() ? "reused" : "new");
         return result;
     }

@@ -19,11 +19,11 @@ import org.postgresql.core.BaseConnection;
  */
 final class BenchData {
 
-    private static final String[] ZONES = {"America/New_York", "America/Chicago", "America/Denver",
-        "America/Los_Angeles", "America/Phoenix"};
+    private static final String[] ZONES = {
+        "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix"
+    };
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     /** Loads data version 1; returns the number of polls. */
     static long load(DataSource dataSource, int stores, int pollsPerStore, Instant asOf, long seed)
@@ -40,29 +40,47 @@ final class BenchData {
             StringBuilder hourRows = new StringBuilder();
             StringBuilder zoneRows = new StringBuilder();
             for (int key = 1; key <= stores; key++) {
-                String id = String.valueOf(1_000_000_000_000_000_000L + (random.nextLong() & Long.MAX_VALUE)
-                        % 8_000_000_000_000_000_000L);
-                storeRows.append(key).append('\t').append(id).append('\t').append(StoreBuckets.of(id)).append('\n');
+                String id = String.valueOf(
+                        1_000_000_000_000_000_000L + (random.nextLong() & Long.MAX_VALUE) % 8_000_000_000_000_000_000L);
+                storeRows
+                        .append(key)
+                        .append('\t')
+                        .append(id)
+                        .append('\t')
+                        .append(StoreBuckets.of(id))
+                        .append('\n');
                 if (random.nextInt(10) < 8) {
                     for (int day = 0; day < 7; day++) {
                         int segments = 1 + random.nextInt(2);
                         for (int s = 0; s < segments; s++) {
                             LocalTime start = LocalTime.of(random.nextInt(24), random.nextInt(4) * 15);
                             LocalTime end = start.plusMinutes(60 + random.nextInt(12 * 60));
-                            hourRows.append("1\t").append(key).append('\t').append(day).append('\t').append(start)
-                                    .append('\t').append(end).append('\n');
+                            hourRows.append("1\t")
+                                    .append(key)
+                                    .append('\t')
+                                    .append(day)
+                                    .append('\t')
+                                    .append(start)
+                                    .append('\t')
+                                    .append(end)
+                                    .append('\n');
                         }
                     }
                 }
                 if (random.nextInt(10) != 0) {
-                    zoneRows.append("1\t").append(key).append('\t').append(ZONES[random.nextInt(ZONES.length)])
+                    zoneRows.append("1\t")
+                            .append(key)
+                            .append('\t')
+                            .append(ZONES[random.nextInt(ZONES.length)])
                             .append('\n');
                 }
             }
             copy.copyIn("copy stores (store_key, store_id, bucket) from stdin", new StringReader(storeRows.toString()));
-            copy.copyIn("copy business_hours (schedule_version, store_key, day, start_local, end_local) from stdin",
+            copy.copyIn(
+                    "copy business_hours (schedule_version, store_key, day, start_local, end_local) from stdin",
                     new StringReader(hourRows.toString()));
-            copy.copyIn("copy store_zones (schedule_version, store_key, zone_id) from stdin",
+            copy.copyIn(
+                    "copy store_zones (schedule_version, store_key, zone_id) from stdin",
                     new StringReader(zoneRows.toString()));
             try (var st = connection.createStatement()) {
                 st.execute("select setval('stores_store_key_seq', " + stores + ")");
@@ -76,12 +94,17 @@ final class BenchData {
                 boolean up = random.nextInt(10) != 0;
                 // Two polls before the week, then the week.
                 for (long t = end - weekMicros - 2 * step + random.nextInt((int) Math.min(step, Integer.MAX_VALUE));
-                        t < end; t += step - step / 10 + random.nextInt((int) (step / 5))) {
+                        t < end;
+                        t += step - step / 10 + random.nextInt((int) (step / 5))) {
                     if (random.nextInt(12) == 0) {
                         up = !up;
                     }
-                    batch.append(key).append('\t').append(Instant.ofEpochSecond(t / 1_000_000, (t % 1_000_000) * 1000))
-                            .append('\t').append(up ? 't' : 'f').append("\t1\n");
+                    batch.append(key)
+                            .append('\t')
+                            .append(Instant.ofEpochSecond(t / 1_000_000, (t % 1_000_000) * 1000))
+                            .append('\t')
+                            .append(up ? 't' : 'f')
+                            .append("\t1\n");
                     polls++;
                 }
                 if (batch.length() > (1 << 20) - 4096) {
@@ -101,5 +124,4 @@ final class BenchData {
         }
         return polls;
     }
-
 }

@@ -34,8 +34,7 @@ public final class ReportPipelineBenchmark {
 
     private static final Instant AS_OF = Instant.parse("2023-01-25T18:00:00Z");
 
-    private ReportPipelineBenchmark() {
-    }
+    private ReportPipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -49,26 +48,36 @@ public final class ReportPipelineBenchmark {
         List<String> infra = new ArrayList<>();
         TestInfrastructure.springProperties().forEach((k, v) -> infra.add("--" + k + "=" + v));
         List<String> gatewayArgs = new ArrayList<>(infra);
-        gatewayArgs.addAll(List.of("--server.port=0", "--storemon.gateway.shard-count=" + shards,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        gatewayArgs.addAll(List.of(
+                "--server.port=0",
+                "--storemon.gateway.shard-count=" + shards,
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
                 "--logging.level.dev.storemon=INFO"));
-        try (ConfigurableApplicationContext gateway = GatewayApplication.builder()
-                .run(gatewayArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext gateway =
+                GatewayApplication.builder().run(gatewayArgs.toArray(String[]::new))) {
             int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
             long started = System.nanoTime();
             long polls = BenchData.load(gateway.getBean(DataSource.class), stores, pollsPerStore, AS_OF, 2023);
             System.out.printf("loaded %d stores, %d polls in %.1f s%n", stores, polls, seconds(started));
 
             List<String> workerArgs = new ArrayList<>(infra);
-            workerArgs.addAll(List.of("--storemon.worker.id=bench-worker",
-                    "--storemon.worker.concurrency=" + options.getOrDefault("worker-concurrency", "2"), "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN", "--logging.level.dev.storemon=INFO"));
+            workerArgs.addAll(List.of(
+                    "--storemon.worker.id=bench-worker",
+                    "--storemon.worker.concurrency=" + options.getOrDefault("worker-concurrency", "2"),
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    "--logging.level.dev.storemon=INFO"));
             Process external = null;
             ConfigurableApplicationContext worker = null;
             if (workerHeap != null) {
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx" + workerHeap, "-Xlog:gc:file=target/report-worker-gc.log",
-                        "-cp", System.getProperty("java.class.path"), ReportWorkerApplication.class.getName()));
+                List<String> command = new ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx" + workerHeap,
+                        "-Xlog:gc:file=target/report-worker-gc.log",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ReportWorkerApplication.class.getName()));
                 command.addAll(workerArgs);
                 external = new ProcessBuilder(command).inheritIO().start();
                 System.out.println("worker: separate JVM, -Xmx" + workerHeap + ", GC log target/report-worker-gc.log");
@@ -88,9 +97,10 @@ public final class ReportPipelineBenchmark {
                     System.out.printf("run %d (as_of %s): %.3f s%n", i + 1, asOf, times[i]);
                 }
                 Arrays.sort(times);
-                System.out.printf("RESULT trigger->Complete, %d stores, %d polls, %s shards, 1 worker: median %.3f s,"
-                        + " best %.3f s, worst %.3f s (%s)%n", stores, polls, shards, times[runs / 2], times[0],
-                        times[runs - 1], endpoints.kind());
+                System.out.printf(
+                        "RESULT trigger->Complete, %d stores, %d polls, %s shards, 1 worker: median %.3f s,"
+                                + " best %.3f s, worst %.3f s (%s)%n",
+                        stores, polls, shards, times[runs / 2], times[0], times[runs - 1], endpoints.kind());
                 if (options.containsKey("hold-seconds")) {
                     // Leaves the loaded database up for EXPLAIN with psql.
                     System.out.println("holding; database at " + endpoints.jdbcUrl() + ", broker at "
@@ -110,11 +120,12 @@ public final class ReportPipelineBenchmark {
         System.exit(0);
     }
 
-    private static double timeReport(HttpClient http, int port, int timeoutSeconds, Instant asOf)
-            throws Exception {
+    private static double timeReport(HttpClient http, int port, int timeoutSeconds, Instant asOf) throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> trigger = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/trigger_report?as_of=" + asOf)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> trigger = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/trigger_report?as_of=" + asOf))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (trigger.statusCode() != 200) {
             throw new IllegalStateException("trigger_report answered " + trigger.statusCode() + ": " + trigger.body());
@@ -122,10 +133,11 @@ public final class ReportPipelineBenchmark {
         String id = trigger.body().replaceAll(".*\"report_id\":\"([^\"]+)\".*", "$1");
         URI status = URI.create("http://localhost:" + port + "/get_report?report_id=" + id);
         while (seconds(started) < timeoutSeconds) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(status).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer =
+                    http.send(HttpRequest.newBuilder(status).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
-                if (!"Complete".equals(answer.headers().firstValue("X-Report-Status").orElse(""))) {
+                if (!"Complete"
+                        .equals(answer.headers().firstValue("X-Report-Status").orElse(""))) {
                     throw new IllegalStateException("report " + id + " did not complete: " + answer.body());
                 }
                 return seconds(started);

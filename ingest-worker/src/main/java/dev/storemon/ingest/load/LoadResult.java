@@ -16,6 +16,13 @@ import java.time.Instant;
  * @param newVersion      whether this load created {@code version}; false when nothing changed (no new poll, no new
  *                        store, hours and zones identical): then {@code version} is the current one
  */
-public record LoadResult(long version, long scheduleVersion, boolean scheduleReused, long pollsAdded, long hoursRows,
-        long zoneRows, long rowsRejected, Instant latestPollAt, boolean newVersion) {
-}
+public record LoadResult(
+        long version,
+        long scheduleVersion,
+        boolean scheduleReused,
+        long pollsAdded,
+        long hoursRows,
+        long zoneRows,
+        long rowsRejected,
+        Instant latestPollAt,
+        boolean newVersion) {}

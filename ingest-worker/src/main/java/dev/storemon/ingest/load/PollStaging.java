@@ -20,10 +20,10 @@ final class PollStaging {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** Postgres counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_MICROS = EpochMicros.of(Instant.parse("2000-01-01T00:00:00Z"));
+
     private static final int ROW_BYTES = 2 + 4 + 4 + 4 + 8 + 4 + 1 + 4 + 8;
 
-    private PollStaging() {
-    }
+    private PollStaging() {}
 
     /**
      * @param keys    the store key of every store in {@code polls}
@@ -32,10 +32,13 @@ final class PollStaging {
      */
     static long copy(CopyManager copyManager, PollBuffer polls, Map<String, Integer> keys, long version)
             throws SQLException {
-        List<String> storeIds = polls.storeIds().stream().sorted(Comparator.comparingInt(keys::get)).toList();
-        CopyIn copy = copyManager.copyIn(version == 0
-                ? "copy stage_polls (store_key, ts, active) from stdin (format binary)"
-                : "copy polls (store_key, ts, active, version) from stdin (format binary)");
+        List<String> storeIds = polls.storeIds().stream()
+                .sorted(Comparator.comparingInt(keys::get))
+                .toList();
+        CopyIn copy = copyManager.copyIn(
+                version == 0
+                        ? "copy stage_polls (store_key, ts, active) from stdin (format binary)"
+                        : "copy polls (store_key, ts, active, version) from stdin (format binary)");
         try {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
             buffer.put(SIGNATURE).putInt(0).putInt(0);
@@ -50,9 +53,13 @@ final class PollStaging {
                         buffer.clear();
                     }
                     long value = store.get(i);
-                    buffer.putShort((short) (version == 0 ? 3 : 4)).putInt(4).putInt(key)
-                            .putInt(8).putLong(PollBuffer.StorePolls.micros(value) - POSTGRES_EPOCH_MICROS)
-                            .putInt(1).put((byte) (PollBuffer.StorePolls.active(value) ? 1 : 0));
+                    buffer.putShort((short) (version == 0 ? 3 : 4))
+                            .putInt(4)
+                            .putInt(key)
+                            .putInt(8)
+                            .putLong(PollBuffer.StorePolls.micros(value) - POSTGRES_EPOCH_MICROS)
+                            .putInt(1)
+                            .put((byte) (PollBuffer.StorePolls.active(value) ? 1 : 0));
                     if (version != 0) {
                         buffer.putInt(8).putLong(version);
                     }

@@ -1,8 +1,8 @@
 package dev.storemon.ingest.load;
 
+import dev.storemon.ingest.source.FileReport;
 import dev.storemon.time.EpochMicros;
 import java.time.OffsetDateTime;
-import dev.storemon.ingest.source.FileReport;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -30,10 +30,15 @@ record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPol
                         order by r.id desc limit 1) as files
                 from data_versions v
                 order by v.version desc limit 1""")
-                .query((rs, n) -> new PreviousLoad(rs.getLong("version"), rs.getLong("schedule_version"),
-                        rs.getObject("latest_poll_at", OffsetDateTime.class), rs.getString("files") == null ? List.of()
-                                : json.readValue(rs.getString("files"), new TypeReference<List<FileReport>>() { })))
-                .optional().orElse(NONE);
+                .query((rs, n) -> new PreviousLoad(
+                        rs.getLong("version"),
+                        rs.getLong("schedule_version"),
+                        rs.getObject("latest_poll_at", OffsetDateTime.class),
+                        rs.getString("files") == null
+                                ? List.of()
+                                : json.readValue(rs.getString("files"), new TypeReference<List<FileReport>>() {})))
+                .optional()
+                .orElse(NONE);
     }
 
     /**
@@ -52,7 +57,10 @@ record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPol
 
     /** The {@code source} facts recorded for a kind of file, or {@link FileReport.Source#NONE}. */
     FileReport.Source source(FileReport.Kind kind) {
-        return files.stream().filter(f -> f.kind() == kind && f.source() != null).map(FileReport::source).findFirst()
+        return files.stream()
+                .filter(f -> f.kind() == kind && f.source() != null)
+                .map(FileReport::source)
+                .findFirst()
                 .orElse(FileReport.Source.NONE);
     }
 }

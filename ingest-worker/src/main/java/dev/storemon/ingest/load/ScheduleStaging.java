@@ -11,8 +11,7 @@ import org.postgresql.copy.CopyManager;
 /** Stages the business-hours and zone files into {@code stage_hours} and {@code stage_zones}. */
 final class ScheduleStaging {
 
-    private ScheduleStaging() {
-    }
+    private ScheduleStaging() {}
 
     static FileReport.Builder hours(CopyManager copy, Path file, int limit, Set<String> storeIds)
             throws SQLException, IOException {

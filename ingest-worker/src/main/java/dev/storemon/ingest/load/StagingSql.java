@@ -12,6 +12,5 @@ final class StagingSql {
             create temp table stage_stores (store_id text not null, bucket smallint not null) on commit drop;
             """;
 
-    private StagingSql() {
-    }
+    private StagingSql() {}
 }

@@ -21,7 +21,8 @@ final class TextStaging implements AutoCloseable {
     private boolean finished;
 
     TextStaging(CopyManager copyManager, String table, String columns) throws SQLException {
-        this.out = new PGCopyOutputStream(copyManager.copyIn("copy " + table + " (" + columns + ") from stdin (format csv)"));
+        this.out = new PGCopyOutputStream(
+                copyManager.copyIn("copy " + table + " (" + columns + ") from stdin (format csv)"));
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     }
 

@@ -22,9 +22,9 @@ import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -82,28 +82,36 @@ public class VersionLoader {
         long version = previous.version() + 1;
         jdbc.sql(StagingSql.CREATE).update();
         jdbc.sql("set local work_mem = '256MB'").update(); // the anti-join's hash of a full staged file stays in memory
-        CopyManager copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
+        CopyManager copy = DataSourceUtils.getConnection(dataSource)
+                .unwrap(PGConnection.class)
+                .getCopyAPI();
         Set<String> storeIds = new HashSet<>();
 
         PollBuffer buffered = new PollBuffer();
         // a poll later than this cannot be true (e.g. a clock or year typo): it would move every report's as_of
         long notAfter = EpochMicros.of(Instant.now().plus(futureTolerance));
-        FileReport.Builder polls = PollFileReader.read(sources.polls(), previous.source(FileReport.Kind.POLLS),
-                notAfter, limit, buffered);
+        FileReport.Builder polls =
+                PollFileReader.read(sources.polls(), previous.source(FileReport.Kind.POLLS), notAfter, limit, buffered);
         storeIds.addAll(buffered.storeIds());
         files.add(polls);
 
         String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
         String zonesSha = sources.zones() == null ? null : ScheduleFileReader.sha256(sources.zones());
         boolean reuse = previous.version() > 0
-                && Objects.equals(hoursSha, previous.source(FileReport.Kind.HOURS).sha256())
-                && Objects.equals(zonesSha, previous.source(FileReport.Kind.ZONES).sha256());
+                && Objects.equals(
+                        hoursSha, previous.source(FileReport.Kind.HOURS).sha256())
+                && Objects.equals(
+                        zonesSha, previous.source(FileReport.Kind.ZONES).sha256());
         FileReport.Builder hours = reuse || sources.hours() == null
-                ? notRead(FileReport.Kind.HOURS, sources.hours(), "business_hours.csv", limit,
-                        "every store is open 24x7")
+                ? notRead(
+                        FileReport.Kind.HOURS, sources.hours(), "business_hours.csv", limit, "every store is open 24x7")
                 : ScheduleStaging.hours(copy, sources.hours(), limit, storeIds);
         FileReport.Builder zones = reuse || sources.zones() == null
-                ? notRead(FileReport.Kind.ZONES, sources.zones(), "timezones.csv", limit,
+                ? notRead(
+                        FileReport.Kind.ZONES,
+                        sources.zones(),
+                        "timezones.csv",
+                        limit,
                         "every store is in America/Chicago")
                 : ScheduleStaging.zones(copy, sources.zones(), limit, storeIds);
         hours.source(hours.source().withSha256(hoursSha));
@@ -116,16 +124,18 @@ public class VersionLoader {
             staging.finish();
         }
         int storesAdded = jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
-                + " on conflict (store_id) do nothing").update();
+                        + " on conflict (store_id) do nothing")
+                .update();
         long staged = System.nanoTime();
         // read after the insert, in the same transaction: every store of the files has its key now
         Map<String, Integer> storeKeys = new HashMap<>();
-        jdbc.sql("select store_id, store_key from stores")
-                .query(rs -> { storeKeys.put(rs.getString(1), rs.getInt(2)); });
+        jdbc.sql("select store_id, store_key from stores").query(rs -> {
+            storeKeys.put(rs.getString(1), rs.getInt(2));
+        });
         // Polls later than every stored one cannot be stored yet (a first load, an appended hour): they go straight
         // into polls; otherwise they are staged and the anti-join below skips those already stored.
-        boolean allNew = previous.latestPollAt() == null
-                || buffered.minMicros() > EpochMicros.of(previous.latestPollAt());
+        boolean allNew =
+                previous.latestPollAt() == null || buffered.minMicros() > EpochMicros.of(previous.latestPollAt());
         long copied = PollStaging.copy(copy, buffered, storeKeys, allNew ? version : 0);
 
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
@@ -133,11 +143,11 @@ public class VersionLoader {
         // Staged polls are in primary-key order (random index insertions would be slower); without ON CONFLICT (a
         // speculative insertion per row was 5x slower): the anti-join skips stored polls, PollBuffer already dropped
         // repeated ones, and the ingest lock keeps other writers out.
-        long pollsAdded = allNew ? copied : jdbc.sql("""
+        long pollsAdded =
+                allNew ? copied : jdbc.sql("""
                 insert into polls (store_key, ts, active, version)
                 select p.store_key, p.ts, p.active, :version from stage_polls p
-                where not exists (select 1 from polls o where o.store_key = p.store_key and o.ts = p.ts)""")
-                .param("version", version).update();
+                where not exists (select 1 from polls o where o.store_key = p.store_key and o.ts = p.ts)""").param("version", version).update();
         polls.stored(pollsAdded, polls.rowsValid() - pollsAdded);
 
         long inserted = System.nanoTime();
@@ -149,45 +159,70 @@ public class VersionLoader {
                     from stage_hours h join stores s on s.store_id = h.store_id""").param("v", version).update(), 0);
             zones.stored(jdbc.sql("""
                     insert into store_zones (schedule_version, store_key, zone_id)
-                    select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""")
-                    .param("v", version).update(), 0);
+                    select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""").param("v", version).update(), 0);
         }
-        log.debug("run {}: files parsed and staged in {} ms, polls sorted and stored in {} ms, schedule in {} ms", runId,
-                (staged - started) / 1_000_000, (inserted - staged) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
+        log.debug(
+                "run {}: files parsed and staged in {} ms, polls sorted and stored in {} ms, schedule in {} ms",
+                runId,
+                (staged - started) / 1_000_000,
+                (inserted - staged) / 1_000_000,
+                (System.nanoTime() - inserted) / 1_000_000);
         long rejected = polls.rowsRejected() + hours.rowsRejected() + zones.rowsRejected();
         if (previous.version() > 0 && reuse && pollsAdded == 0 && storesAdded == 0) {
             // nothing a report could read changed: the current version stays current
-            return new LoadResult(previous.version(), previous.scheduleVersion(), true, 0,
-                    count("business_hours", previous.scheduleVersion()), count("store_zones", previous.scheduleVersion()),
-                    rejected, previous.latestPollAt() == null ? null : previous.latestPollAt().toInstant(), false);
+            return new LoadResult(
+                    previous.version(),
+                    previous.scheduleVersion(),
+                    true,
+                    0,
+                    count("business_hours", previous.scheduleVersion()),
+                    count("store_zones", previous.scheduleVersion()),
+                    rejected,
+                    previous.latestPollAt() == null
+                            ? null
+                            : previous.latestPollAt().toInstant(),
+                    false);
         }
         OffsetDateTime latest = previous.latestPollAtWith(buffered.maxMicros());
         jdbc.sql("""
                 insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                 values (:version, :run, :latest, :schedule)""")
-                .param("version", version).param("run", runId).param("latest", latest)
-                .param("schedule", scheduleVersion).update();
-        return new LoadResult(version, scheduleVersion, reuse, pollsAdded,
-                count("business_hours", scheduleVersion), count("store_zones", scheduleVersion),
-                rejected, latest == null ? null : latest.toInstant(), true);
+                .param("version", version)
+                .param("run", runId)
+                .param("latest", latest)
+                .param("schedule", scheduleVersion)
+                .update();
+        return new LoadResult(
+                version,
+                scheduleVersion,
+                reuse,
+                pollsAdded,
+                count("business_hours", scheduleVersion),
+                count("store_zones", scheduleVersion),
+                rejected,
+                latest == null ? null : latest.toInstant(),
+                true);
     }
 
     /** The report of a file not parsed: missing, or identical to the previous version's. */
-    private static FileReport.Builder notRead(FileReport.Kind kind, Path file, String expected, int limit,
-            String consequence) {
+    private static FileReport.Builder notRead(
+            FileReport.Kind kind, Path file, String expected, int limit, String consequence) {
         if (file == null) {
             FileReport.Builder report = new FileReport.Builder(kind, expected, limit);
             report.status(FileReport.Status.MISSING);
             report.note("no " + kind.word() + " file: " + consequence);
             return report;
         }
-        FileReport.Builder report = new FileReport.Builder(kind, file.getFileName().toString(), limit);
+        FileReport.Builder report =
+                new FileReport.Builder(kind, file.getFileName().toString(), limit);
         report.status(FileReport.Status.UNCHANGED);
         return report;
     }
 
     private long count(String table, long scheduleVersion) {
-        return jdbc.sql("select count(*) from " + table + " where schedule_version = :v").param("v", scheduleVersion)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from " + table + " where schedule_version = :v")
+                .param("v", scheduleVersion)
+                .query(Long.class)
+                .single();
     }
 }

@@ -25,8 +25,14 @@ class DataIngestedPublisher implements IngestRunner.RunListener {
 
     @Override
     public void committing(long runId, LoadResult load) {
-        DataIngested event = new DataIngested(load.version(), runId, Instant.now(), load.pollsAdded(),
-                load.hoursRows(), load.zoneRows(), load.rowsRejected());
+        DataIngested event = new DataIngested(
+                load.version(),
+                runId,
+                Instant.now(),
+                load.pollsAdded(),
+                load.hoursRows(),
+                load.zoneRows(),
+                load.rowsRejected());
         outbox.addEvent(Topics.DATA_INGESTED, Long.toString(load.version()), event);
     }
 

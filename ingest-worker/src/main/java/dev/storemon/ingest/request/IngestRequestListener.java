@@ -28,7 +28,10 @@ class IngestRequestListener {
     @KafkaListener(topics = Topics.INGEST_REQUESTS, groupId = "${storemon.ingest.consumer-group}")
     void onRequest(IngestRequested request) {
         boolean queued = coordinator.request(Trigger.REQUEST);
-        log.info("ingest request {} (requested at {}) received: {}", request.requestId(), request.requestedAt(),
+        log.info(
+                "ingest request {} (requested at {}) received: {}",
+                request.requestId(),
+                request.requestedAt(),
                 queued ? "run queued" : "served by the run already queued");
     }
 }

@@ -36,8 +36,14 @@ public class IngestRunner {
     private final List<RunListener> listeners;
     private final IngestMetrics metrics;
 
-    IngestRunner(IngestProperties properties, VersionLoader loader, RunRecords runs, JdbcClient jdbc,
-            PlatformTransactionManager transactions, List<RunListener> listeners, IngestMetrics metrics) {
+    IngestRunner(
+            IngestProperties properties,
+            VersionLoader loader,
+            RunRecords runs,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            List<RunListener> listeners,
+            IngestMetrics metrics) {
         this.properties = properties;
         this.loader = loader;
         this.runs = runs;
@@ -59,14 +65,20 @@ public class IngestRunner {
         long runId = -1;
         try {
             Loaded loaded = transaction.execute(status -> {
-                jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().listOfRows();
+                jdbc.sql("select pg_advisory_xact_lock(:key)")
+                        .param("key", LOCK_KEY)
+                        .query()
+                        .listOfRows();
                 long id = runs.start(trigger);
                 MDC.put(LogFields.INGEST_RUN_ID, Long.toString(id));
                 try {
-                    log.info("ingest run {} started ({}), source {}", id, trigger,
+                    log.info(
+                            "ingest run {} started ({}), source {}",
+                            id,
+                            trigger,
                             properties.sourceDir().toAbsolutePath());
-                    LoadResult result = loader.load(id, SourceSet.find(properties.sourceDir()),
-                            properties.rejectionsKept(), files);
+                    LoadResult result =
+                            loader.load(id, SourceSet.find(properties.sourceDir()), properties.rejectionsKept(), files);
                     runs.succeed(id, result.version(), built(files));
                     if (result.newVersion()) {
                         listeners.forEach(listener -> listener.committing(id, result));
@@ -81,14 +93,27 @@ public class IngestRunner {
             RunResult result = new RunResult(runId, load, null, millisSince(started));
             logFiles(runId, files);
             if (load.newVersion()) {
-                log.info("ingest run {} SUCCEEDED: data version {} (schedule version {}{}), {} new polls, {} hours rows,"
-                                + " {} zone rows, {} rows rejected, in {} ms", runId, load.version(),
-                        load.scheduleVersion(), load.scheduleReused() ? ", unchanged" : "", load.pollsAdded(),
-                        load.hoursRows(), load.zoneRows(), load.rowsRejected(), result.millis());
+                log.info(
+                        "ingest run {} SUCCEEDED: data version {} (schedule version {}{}), {} new polls, {} hours rows,"
+                                + " {} zone rows, {} rows rejected, in {} ms",
+                        runId,
+                        load.version(),
+                        load.scheduleVersion(),
+                        load.scheduleReused() ? ", unchanged" : "",
+                        load.pollsAdded(),
+                        load.hoursRows(),
+                        load.zoneRows(),
+                        load.rowsRejected(),
+                        result.millis());
                 listeners.forEach(listener -> listener.loaded(result));
             } else {
-                log.info("ingest run {} SUCCEEDED: nothing changed, data version {} stays current, {} rows rejected,"
-                        + " in {} ms", runId, load.version(), load.rowsRejected(), result.millis());
+                log.info(
+                        "ingest run {} SUCCEEDED: nothing changed, data version {} stays current, {} rows rejected,"
+                                + " in {} ms",
+                        runId,
+                        load.version(),
+                        load.rowsRejected(),
+                        result.millis());
             }
             return finished(result, files);
         } catch (RuntimeException e) {
@@ -125,11 +150,19 @@ public class IngestRunner {
     private static void logFiles(long runId, List<FileReport.Builder> builders) {
         for (FileReport file : built(builders)) {
             if (file.rowsRejected() > 0) {
-                log.warn("ingest run {}: {} rows of {} rejected, first: line {}: {}", runId, file.rowsRejected(),
-                        file.name(), file.rejections().get(0).line(), file.rejections().get(0).reason());
+                log.warn(
+                        "ingest run {}: {} rows of {} rejected, first: line {}: {}",
+                        runId,
+                        file.rowsRejected(),
+                        file.name(),
+                        file.rejections().get(0).line(),
+                        file.rejections().get(0).reason());
             }
             if (file.status() == FileReport.Status.MISSING) {
-                log.warn("ingest run {}: no {} file, defaults apply", runId, file.kind().word());
+                log.warn(
+                        "ingest run {}: no {} file, defaults apply",
+                        runId,
+                        file.kind().word());
             }
         }
     }
@@ -152,13 +185,11 @@ public class IngestRunner {
          * @param runId the run
          * @param load  what it loaded
          */
-        default void committing(long runId, LoadResult load) {
-        }
+        default void committing(long runId, LoadResult load) {}
     }
 
     /** What the loading transaction returns. */
-    private record Loaded(long runId, LoadResult load) {
-    }
+    private record Loaded(long runId, LoadResult load) {}
 
     /** A failure after the run was recorded: carries its id out of the rolled-back transaction. */
     private static final class RunFailed extends RuntimeException {

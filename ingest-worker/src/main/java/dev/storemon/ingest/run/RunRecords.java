@@ -37,12 +37,16 @@ class RunRecords {
                     update ingest_runs set status = :failed, finished_at = clock_timestamp(),
                            error = 'abandoned: the worker stopped during the run'
                     where status = :running""")
-                    .param("failed", RunStatus.FAILED.name()).param("running", RunStatus.RUNNING.name()).update();
+                    .param("failed", RunStatus.FAILED.name())
+                    .param("running", RunStatus.RUNNING.name())
+                    .update();
             return jdbc.sql("""
                     insert into ingest_runs (trigger, status, started_at) values (:trigger, :running, clock_timestamp())
                     returning id""")
-                    .param("trigger", trigger.word()).param("running", RunStatus.RUNNING.name())
-                    .query(Long.class).single();
+                    .param("trigger", trigger.word())
+                    .param("running", RunStatus.RUNNING.name())
+                    .query(Long.class)
+                    .single();
         });
     }
 
@@ -56,8 +60,11 @@ class RunRecords {
                 update ingest_runs set status = :status, finished_at = clock_timestamp(), data_version = :version,
                        files = cast(:files as jsonb)
                 where id = :id""")
-                .param("status", RunStatus.SUCCEEDED.name()).param("version", dataVersion)
-                .param("files", json.writeValueAsString(files)).param("id", runId).update();
+                .param("status", RunStatus.SUCCEEDED.name())
+                .param("version", dataVersion)
+                .param("files", json.writeValueAsString(files))
+                .param("id", runId)
+                .update();
     }
 
     /** Marks the run FAILED, after the loading transaction rolled back. */
@@ -66,7 +73,10 @@ class RunRecords {
                 update ingest_runs set status = :status, finished_at = clock_timestamp(), error = :error,
                        files = cast(:files as jsonb)
                 where id = :id""")
-                .param("status", RunStatus.FAILED.name()).param("error", error)
-                .param("files", json.writeValueAsString(files)).param("id", runId).update());
+                .param("status", RunStatus.FAILED.name())
+                .param("error", error)
+                .param("files", json.writeValueAsString(files))
+                .param("id", runId)
+                .update());
     }
 }

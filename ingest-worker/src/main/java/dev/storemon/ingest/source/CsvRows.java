@@ -22,6 +22,7 @@ final class CsvRows {
 
     /** The longest line accepted, in bytes (without its line break); the real files' lines are under 60 bytes. */
     static final int MAX_LINE_BYTES = 1024;
+
     private static final int BUFFER_BYTES = 1 << 16;
 
     /** One data row: the required columns' values in the order asked for. */
@@ -36,6 +37,7 @@ final class CsvRows {
     private final String[] values;
     /** Where each field of the current line starts and ends (exclusive); only the first {@code width} are kept. */
     private final int[] fieldStart;
+
     private final int[] fieldEnd;
 
     private CsvRows(int width, int[] columns, FileReport.Builder report, Handler handler) {
@@ -57,8 +59,8 @@ final class CsvRows {
      * @throws BadSourceException when the header line cannot be parsed
      */
     static List<String> header(String file, byte[] line, int length) {
-        int from = length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF
-                ? 3 : 0;
+        int from =
+                length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF ? 3 : 0;
         int to = length > from && line[length - 1] == '\r' ? length - 1 : length;
         List<String> names = new ArrayList<>();
         String problem = split(line, from, to, names);
@@ -108,8 +110,9 @@ final class CsvRows {
      * @param handler   receives each row of the right width
      * @return how many line breaks were read
      */
-    static long parse(InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report,
-            Handler handler) throws IOException {
+    static long parse(
+            InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report, Handler handler)
+            throws IOException {
         return new CsvRows(width, columns, report, handler).parse(in, firstLine);
     }
 

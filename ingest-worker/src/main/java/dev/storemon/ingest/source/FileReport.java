@@ -40,9 +40,12 @@ public record FileReport(
 
     /** The three sources, in the order a run reads and records them. */
     public enum Kind {
-        @JsonProperty("polls") POLLS,
-        @JsonProperty("hours") HOURS,
-        @JsonProperty("zones") ZONES;
+        @JsonProperty("polls")
+        POLLS,
+        @JsonProperty("hours")
+        HOURS,
+        @JsonProperty("zones")
+        ZONES;
 
         /** @return the word in the JSON and the logs: {@code polls}, {@code hours}, {@code zones} */
         public String word() {
@@ -68,8 +71,9 @@ public record FileReport(
      * @param line   the line number
      * @param reason why it was rejected, or which fallback applies
      */
-    public record LineNote(@JsonProperty("line") long line, @JsonProperty("reason") String reason) {
-    }
+    public record LineNote(
+            @JsonProperty("line") long line,
+            @JsonProperty("reason") String reason) {}
 
     /**
      * Facts about the file that the next run compares with; informative otherwise. Polls: size, line count, CRC-32C,
@@ -187,8 +191,18 @@ public record FileReport(
 
         /** @return the report as it stands */
         public FileReport build() {
-            return new FileReport(name, kind, status, note, rowsRead, rowsLoaded, rowsAlreadyStored, rowsRejected,
-                    List.copyOf(rejections), List.copyOf(warnings), source);
+            return new FileReport(
+                    name,
+                    kind,
+                    status,
+                    note,
+                    rowsRead,
+                    rowsLoaded,
+                    rowsAlreadyStored,
+                    rowsRejected,
+                    List.copyOf(rejections),
+                    List.copyOf(warnings),
+                    source);
         }
     }
 }

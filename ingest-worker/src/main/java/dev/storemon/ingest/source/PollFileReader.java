@@ -23,8 +23,7 @@ public final class PollFileReader {
     private static final List<List<String>> COLUMNS =
             List.of(List.of("store_id"), List.of("status"), List.of("timestamp_utc", "timestamp"));
 
-    private PollFileReader() {
-    }
+    private PollFileReader() {}
 
     /**
      * Reads the valid polls that are new in the file since the previous load.
@@ -38,8 +37,8 @@ public final class PollFileReader {
      * @return the file's report; its {@code source} facts are what the next load compares with
      * @throws BadSourceException when the file cannot be read or lacks a column
      */
-    public static FileReport.Builder read(Path file, FileReport.Source previous, long notAfterMicros, int limit,
-            Sink sink) {
+    public static FileReport.Builder read(
+            Path file, FileReport.Source previous, long notAfterMicros, int limit, Sink sink) {
         try (SourceFile source = new SourceFile(file)) {
             FileReport.Builder report = new FileReport.Builder(FileReport.Kind.POLLS, source.name(), limit);
             int[] columns = CsvRows.columns(source.name(), source.header(), COLUMNS);
@@ -48,8 +47,10 @@ public final class PollFileReader {
             long firstLine = 2;
             boolean resumed = false;
             long previousBytes = previous.bytes() == null ? -1 : previous.bytes();
-            if (Boolean.TRUE.equals(previous.endsWithNewline()) && previous.lines() != null
-                    && previousBytes >= source.headerEnd() && previousBytes <= source.size()) {
+            if (Boolean.TRUE.equals(previous.endsWithNewline())
+                    && previous.lines() != null
+                    && previousBytes >= source.headerEnd()
+                    && previousBytes <= source.size()) {
                 source.checksum(0, previousBytes, crc);
                 if (SourceFile.hex(crc.getValue()).equals(previous.crc32c())) {
                     resumed = true;
@@ -65,11 +66,18 @@ public final class PollFileReader {
             }
             long lines;
             try (InputStream bytes = source.bytes(from, crc)) {
-                lines = firstLine - 1 + CsvRows.parse(bytes, firstLine, source.header().size(), columns, report,
-                        (line, values) -> row(line, values, notAfterMicros, report, sink));
+                lines = firstLine
+                        - 1
+                        + CsvRows.parse(
+                                bytes,
+                                firstLine,
+                                source.header().size(),
+                                columns,
+                                report,
+                                (line, values) -> row(line, values, notAfterMicros, report, sink));
             }
-            report.source(FileReport.Source.polls(source.size(), lines, SourceFile.hex(crc.getValue()),
-                    source.endsWithNewline(), from));
+            report.source(FileReport.Source.polls(
+                    source.size(), lines, SourceFile.hex(crc.getValue()), source.endsWithNewline(), from));
             return report;
         } catch (IOException e) {
             throw new BadSourceException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);

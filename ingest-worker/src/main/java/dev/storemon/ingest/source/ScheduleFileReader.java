@@ -29,13 +29,15 @@ public final class ScheduleFileReader {
         void zone(String storeId, ZoneId zone);
     }
 
-    private static final List<List<String>> HOURS_COLUMNS = List.of(List.of("store_id"),
-            List.of("day", "dayofweek", "day_of_week"), List.of("start_time_local"), List.of("end_time_local"));
+    private static final List<List<String>> HOURS_COLUMNS = List.of(
+            List.of("store_id"),
+            List.of("day", "dayofweek", "day_of_week"),
+            List.of("start_time_local"),
+            List.of("end_time_local"));
     private static final List<List<String>> ZONE_COLUMNS =
             List.of(List.of("store_id"), List.of("timezone_str", "timezone"));
 
-    private ScheduleFileReader() {
-    }
+    private ScheduleFileReader() {}
 
     /**
      * The SHA-256 of a file's bytes: equal fingerprints mean the schedule did not change.
@@ -122,13 +124,18 @@ public final class ScheduleFileReader {
         void check(FileReport.Builder report, long line, String[] values);
     }
 
-    private static FileReport.Builder read(Path file, FileReport.Kind kind, List<List<String>> wanted, int limit,
-            RowCheck check) {
+    private static FileReport.Builder read(
+            Path file, FileReport.Kind kind, List<List<String>> wanted, int limit, RowCheck check) {
         try (SourceFile source = new SourceFile(file)) {
             FileReport.Builder report = new FileReport.Builder(kind, source.name(), limit);
             int[] columns = CsvRows.columns(source.name(), source.header(), wanted);
             try (InputStream bytes = source.bytes(source.headerEnd(), new CRC32C())) {
-                CsvRows.parse(bytes, 2, source.header().size(), columns, report,
+                CsvRows.parse(
+                        bytes,
+                        2,
+                        source.header().size(),
+                        columns,
+                        report,
                         (line, values) -> check.check(report, line, values));
             }
             report.source(new FileReport.Source(source.size(), null, null, null, null, null));

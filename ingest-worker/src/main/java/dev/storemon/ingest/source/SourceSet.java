@@ -44,8 +44,10 @@ public record SourceSet(Path dir, Path polls, Path hours, Path zones) {
         }
         Path zones = named(files, ZONE_NAMES);
         if (zones == null) {
-            zones = files.stream().filter(nameMatches(n -> n.startsWith("bq-results-") && n.endsWith(".csv")))
-                    .reduce((first, second) -> second).orElse(null);
+            zones = files.stream()
+                    .filter(nameMatches(n -> n.startsWith("bq-results-") && n.endsWith(".csv")))
+                    .reduce((first, second) -> second)
+                    .orElse(null);
         }
         return new SourceSet(dir, named(files, POLL_NAMES), named(files, HOURS_NAMES), zones);
     }

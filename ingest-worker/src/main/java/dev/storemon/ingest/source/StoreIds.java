@@ -9,8 +9,7 @@ final class StoreIds {
 
     static final int MAX_LENGTH = 128;
 
-    private StoreIds() {
-    }
+    private StoreIds() {}
 
     /**
      * A store id as the file writes it, without surrounding spaces. Only spaces: a tab or another control character
@@ -43,8 +42,13 @@ final class StoreIds {
         }
         for (int i = 0; i < length; i++) {
             char c = storeId.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '.' || c == ':' || c == '-';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == ':'
+                    || c == '-';
             if (!allowed) {
                 return "store_id contains " + describe(c) + " (allowed: letters, digits, '-', '_', '.', ':')";
             }

@@ -18,8 +18,7 @@ public final class Timestamps {
     private static final int NANOS_PER_MICRO = 1_000;
     private static final int[] SCALE = {100_000, 10_000, 1_000, 100, 10, 1};
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * Parses a timestamp.
@@ -68,7 +67,8 @@ public final class Timestamps {
                     }
                 }
             }
-            long day = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)).toEpochDay();
+            long day = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
+                    .toEpochDay();
             return EpochMicros.of(((day * 24 + hour) * 60 + minute) * 60 + second, micros * NANOS_PER_MICRO);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new IllegalArgumentException("bad timestamp '" + s + "'");

@@ -16,8 +16,12 @@ class SourceSetTest {
 
     @Test
     void findsTheNamesOfThe2023Export() throws IOException {
-        touch("store status.csv", "Menu hours.csv", "bq-results-20230125-202210-1674678181880.csv",
-                "bq-results-20230124-000000-1.csv", "notes.txt");
+        touch(
+                "store status.csv",
+                "Menu hours.csv",
+                "bq-results-20230125-202210-1674678181880.csv",
+                "bq-results-20230124-000000-1.csv",
+                "notes.txt");
         SourceSet sources = SourceSet.find(dir);
         assertThat(sources.polls().getFileName()).hasToString("store status.csv");
         assertThat(sources.hours().getFileName()).hasToString("Menu hours.csv");
@@ -26,8 +30,14 @@ class SourceSetTest {
 
     @Test
     void prefersTheCanonicalNames() throws IOException {
-        touch("store_status.csv", "store status.csv", "business_hours.csv", "menu_hours.csv", "timezones.csv",
-                "store_timezones.csv", "bq-results-1.csv");
+        touch(
+                "store_status.csv",
+                "store status.csv",
+                "business_hours.csv",
+                "menu_hours.csv",
+                "timezones.csv",
+                "store_timezones.csv",
+                "bq-results-1.csv");
         SourceSet sources = SourceSet.find(dir);
         assertThat(sources.polls().getFileName()).hasToString("store_status.csv");
         assertThat(sources.hours().getFileName()).hasToString("business_hours.csv");
@@ -45,7 +55,8 @@ class SourceSetTest {
 
     @Test
     void aMissingDirectoryIsABadSource() {
-        assertThatThrownBy(() -> SourceSet.find(dir.resolve("nope"))).isInstanceOf(BadSourceException.class)
+        assertThatThrownBy(() -> SourceSet.find(dir.resolve("nope")))
+                .isInstanceOf(BadSourceException.class)
                 .hasMessageContaining("does not exist");
     }
 

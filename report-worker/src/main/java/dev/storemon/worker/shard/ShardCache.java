@@ -43,13 +43,16 @@ class ShardCache {
     }
 
     /** One warm shard; immutable, replaced whole. */
-    record Entry(long dataVersion, Instant createdAt, long scheduleVersion, Map<Integer, ShardReader.Store> stores,
-            ShardPolls polls, long bytes) {
-    }
+    record Entry(
+            long dataVersion,
+            Instant createdAt,
+            long scheduleVersion,
+            Map<Integer, ShardReader.Store> stores,
+            ShardPolls polls,
+            long bytes) {}
 
     /** A shard's data for one report and where it came from. */
-    record Warm(Entry entry, Source source) {
-    }
+    record Warm(Entry entry, Source source) {}
 
     private final ShardReader reader;
     private final long maxBytes;
@@ -63,7 +66,9 @@ class ShardCache {
         // must keep room for the shard it is computing.
         long configured = properties.cacheMaxBytes().toBytes();
         this.maxBytes = Math.min(configured, Runtime.getRuntime().maxMemory() / 4);
-        log.info("shard cache: up to {} MB{}", maxBytes / (1024 * 1024),
+        log.info(
+                "shard cache: up to {} MB{}",
+                maxBytes / (1024 * 1024),
                 maxBytes < configured ? " (a quarter of the heap, below storemon.worker.cache-max-bytes)" : "");
     }
 
@@ -90,7 +95,8 @@ class ShardCache {
         }
         Warm warm;
         if (cached != null && cached.polls().covers(asOfMicros)) {
-            warm = cached.dataVersion() == dataVersion ? new Warm(cached, Source.HIT)
+            warm = cached.dataVersion() == dataVersion
+                    ? new Warm(cached, Source.HIT)
                     : new Warm(extend(range, cached, dataVersion), Source.EXTENDED);
         } else {
             warm = new Warm(load(range, dataVersion, asOfMicros), Source.LOADED);
@@ -136,12 +142,16 @@ class ShardCache {
     }
 
     private Instant createdAt(long dataVersion) {
-        return reader.versionCreatedAt(dataVersion).orElseThrow(
-                () -> new IllegalStateException("data version " + dataVersion + " does not exist"));
+        return reader.versionCreatedAt(dataVersion)
+                .orElseThrow(() -> new IllegalStateException("data version " + dataVersion + " does not exist"));
     }
 
-    private static Entry entry(long dataVersion, Instant createdAt, long scheduleVersion,
-            Map<Integer, ShardReader.Store> stores, ShardPolls polls) {
+    private static Entry entry(
+            long dataVersion,
+            Instant createdAt,
+            long scheduleVersion,
+            Map<Integer, ShardReader.Store> stores,
+            ShardPolls polls) {
         // A store with its zone and weekly schedule: a few hundred bytes (the schedule's arrays, the map entry).
         long bytes = polls.estimatedBytes() + stores.size() * 400L;
         return new Entry(dataVersion, createdAt, scheduleVersion, Map.copyOf(stores), polls, bytes);
@@ -157,13 +167,17 @@ class ShardCache {
             bytes -= previous.bytes();
         }
         if (entry.bytes() > maxBytes) {
-            log.warn("shard {} not cached: {} bytes is more than storemon.worker.cache-max-bytes ({})", range,
-                    entry.bytes(), maxBytes);
+            log.warn(
+                    "shard {} not cached: {} bytes is more than storemon.worker.cache-max-bytes ({})",
+                    range,
+                    entry.bytes(),
+                    maxBytes);
             return;
         }
         entries.put(range, entry);
         bytes += entry.bytes();
-        Iterator<Map.Entry<StoreBuckets.Range, Entry>> oldest = entries.entrySet().iterator();
+        Iterator<Map.Entry<StoreBuckets.Range, Entry>> oldest =
+                entries.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
             Map.Entry<StoreBuckets.Range, Entry> evicted = oldest.next();
             if (evicted.getKey().equals(range)) {

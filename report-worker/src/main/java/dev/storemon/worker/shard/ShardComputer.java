@@ -8,7 +8,6 @@ import dev.storemon.uptime.PollSeries;
 import dev.storemon.uptime.StoreUptime;
 import dev.storemon.uptime.UptimeEngine;
 import dev.storemon.worker.WorkerProperties;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,13 @@ class ShardComputer {
     private final TransactionTemplate readOnly;
     private final String workerId;
 
-    ShardComputer(ShardReader reader, ShardWriter writer, ShardCache cache, JdbcClient jdbc,
-            PlatformTransactionManager transactions, WorkerProperties properties) {
+    ShardComputer(
+            ShardReader reader,
+            ShardWriter writer,
+            ShardCache cache,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            WorkerProperties properties) {
         this.reader = reader;
         this.writer = writer;
         this.cache = cache;
@@ -57,8 +61,7 @@ class ShardComputer {
     }
 
     /** The outcome and how many store rows the shard holds (when it is done). */
-    record Result(Outcome outcome, int storeCount) {
-    }
+    record Result(Outcome outcome, int storeCount) {}
 
     Result process(ReportShardRequested task) {
         UUID reportId = UUID.fromString(task.reportId());
@@ -67,10 +70,16 @@ class ShardComputer {
         if (writer.isDone(reportId, task.shard())) {
             return new Result(Outcome.ALREADY_DONE, doneCount(reportId, task.shard()));
         }
-        String status = jdbc.sql("select status from reports where id = ?").param(reportId)
-                .query(String.class).optional().orElse(null);
+        String status = jdbc.sql("select status from reports where id = ?")
+                .param(reportId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (!"RUNNING".equals(status)) {
-            log.warn("shard {} of report {} dropped: the report is {}", task.shard(), reportId,
+            log.warn(
+                    "shard {} of report {} dropped: the report is {}",
+                    task.shard(),
+                    reportId,
                     status == null ? "unknown" : status);
             return new Result(Outcome.DROPPED, 0);
         }
@@ -82,14 +91,24 @@ class ShardComputer {
         if (!stored) {
             return new Result(Outcome.ALREADY_DONE, doneCount(reportId, task.shard()));
         }
-        log.info("shard {}/{} of report {} stored by {}: {} stores, read ({}) and computed in {} ms, written in {} ms",
-                task.shard(), task.shardCount(), reportId, workerId, rows.size(), source[0],
-                (computed - started) / 1_000_000, (System.nanoTime() - computed) / 1_000_000);
+        log.info(
+                "shard {}/{} of report {} stored by {}: {} stores, read ({}) and computed in {} ms, written in {} ms",
+                task.shard(),
+                task.shardCount(),
+                reportId,
+                workerId,
+                rows.size(),
+                source[0],
+                (computed - started) / 1_000_000,
+                (System.nanoTime() - computed) / 1_000_000);
         return new Result(Outcome.STORED, rows.size());
     }
 
     /** The shard's rows, from the warm cache when it can serve them, otherwise from the database. */
-    List<StoreUptime> compute(ReportShardRequested task, Interpolation interpolation, StoreBuckets.Range range,
+    List<StoreUptime> compute(
+            ReportShardRequested task,
+            Interpolation interpolation,
+            StoreBuckets.Range range,
             ShardCache.Source[] source) {
         UptimeEngine engine = new UptimeEngine(task.asOf(), interpolation);
         List<StoreUptime> rows = new ArrayList<>();
@@ -103,14 +122,15 @@ class ShardComputer {
         long asOfMicros = EpochMicros.of(task.asOf());
         warm.entry().polls().forEachStore(asOfMicros, PollSeries.builder(), (storeKey, polls) -> {
             ShardReader.Store store = stores.get(storeKey);
-            engine.compute(store.storeId(), store.zone(), store.schedule(), polls).ifPresent(rows::add);
+            engine.compute(store.storeId(), store.zone(), store.schedule(), polls)
+                    .ifPresent(rows::add);
         });
         return rows;
     }
 
     /** The shard's rows read from the database as a report always did (the reference the cache must equal). */
-    List<StoreUptime> computeFromDatabase(ReportShardRequested task, Interpolation interpolation,
-            StoreBuckets.Range range) {
+    List<StoreUptime> computeFromDatabase(
+            ReportShardRequested task, Interpolation interpolation, StoreBuckets.Range range) {
         UptimeEngine engine = new UptimeEngine(task.asOf(), interpolation);
         List<StoreUptime> rows = new ArrayList<>();
         readOnly.executeWithoutResult(status -> {
@@ -118,7 +138,8 @@ class ShardComputer {
             Map<Integer, ShardReader.Store> stores = reader.stores(range, scheduleVersion);
             reader.polls(range, task.dataVersion(), task.asOf(), (storeKey, polls) -> {
                 ShardReader.Store store = stores.get(storeKey);
-                engine.compute(store.storeId(), store.zone(), store.schedule(), polls).ifPresent(rows::add);
+                engine.compute(store.storeId(), store.zone(), store.schedule(), polls)
+                        .ifPresent(rows::add);
             });
         });
         return rows;
@@ -126,6 +147,8 @@ class ShardComputer {
 
     private int doneCount(UUID reportId, int shard) {
         return jdbc.sql("select store_count from report_shards where report_id = ? and shard = ?")
-                .params(reportId, shard).query(Integer.class).single();
+                .params(reportId, shard)
+                .query(Integer.class)
+                .single();
     }
 }

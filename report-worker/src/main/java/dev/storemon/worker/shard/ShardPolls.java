@@ -104,12 +104,14 @@ final class ShardPolls {
                 newBits.set(at, merged.bits);
             }
         });
-        return new ShardPolls(fromMicros, keys.stream().mapToInt(Integer::intValue).toArray(),
-                newMicros.toArray(long[][]::new), newBits.toArray(long[][]::new));
+        return new ShardPolls(
+                fromMicros,
+                keys.stream().mapToInt(Integer::intValue).toArray(),
+                newMicros.toArray(long[][]::new),
+                newBits.toArray(long[][]::new));
     }
 
-    private record Merged(long[] times, long[] bits) {
-    }
+    private record Merged(long[] times, long[] bits) {}
 
     private Merged merge(long[] oldTimes, long[] oldBits, long[] addTimes, boolean[] addActive, int addCount) {
         // The store's anchor (last poll before fromMicros): the latest of the old anchor and the new early polls.
@@ -294,8 +296,11 @@ final class ShardPolls {
                 micros.add(t);
                 bits.add(b);
             });
-            return new ShardPolls(fromMicros, storeKeys.stream().mapToInt(Integer::intValue).toArray(),
-                    micros.toArray(long[][]::new), bits.toArray(long[][]::new));
+            return new ShardPolls(
+                    fromMicros,
+                    storeKeys.stream().mapToInt(Integer::intValue).toArray(),
+                    micros.toArray(long[][]::new),
+                    bits.toArray(long[][]::new));
         }
     }
 }

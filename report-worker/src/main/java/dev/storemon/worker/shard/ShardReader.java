@@ -74,8 +74,7 @@ class ShardReader {
     }
 
     /** A store of the shard, as the pinned schedule version describes it. */
-    record Store(String storeId, ZoneId zone, WeeklySchedule schedule) {
-    }
+    record Store(String storeId, ZoneId zone, WeeklySchedule schedule) {}
 
     /** Receives each store's polls, in store order; the series is only valid during the call. */
     interface PollConsumer {
@@ -143,16 +142,17 @@ class ShardReader {
         jdbc.sql(HOURS)
                 .params(ReportReads.scheduleParameters(scheduleVersion, range.fromInclusive(), range.toExclusive()))
                 .query((RowCallbackHandler) rs -> hours.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-                        .add(new BusinessHours(rs.getInt(2), rs.getObject(3, LocalTime.class),
-                                rs.getObject(4, LocalTime.class))));
+                        .add(new BusinessHours(
+                                rs.getInt(2), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class))));
         Map<Integer, Store> stores = new HashMap<>();
         jdbc.sql(STORES)
                 .params(ReportReads.scheduleParameters(scheduleVersion, range.fromInclusive(), range.toExclusive()))
                 .query((RowCallbackHandler) rs -> {
                     int key = rs.getInt(1);
                     List<BusinessHours> rows = hours.getOrDefault(key, List.of());
-                    stores.put(key, new Store(rs.getString(2), StoreZones.resolve(rs.getString(3)),
-                            WeeklySchedule.of(rows)));
+                    stores.put(
+                            key,
+                            new Store(rs.getString(2), StoreZones.resolve(rs.getString(3)), WeeklySchedule.of(rows)));
                 });
         return stores;
     }
@@ -163,10 +163,13 @@ class ShardReader {
      */
     void polls(StoreBuckets.Range range, long dataVersion, Instant asOf, PollConsumer consumer) {
         var stream = new StoreStream(consumer);
-        streaming.query(POLLS, rs -> {
-            OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
-            stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
-        }, ReportReads.pollParameters(dataVersion, asOf, range.fromInclusive(), range.toExclusive()));
+        streaming.query(
+                POLLS,
+                rs -> {
+                    OffsetDateTime ts = rs.getObject(2, OffsetDateTime.class);
+                    stream.add(rs.getInt(1), EpochMicros.of(ts), rs.getBoolean(3));
+                },
+                ReportReads.pollParameters(dataVersion, asOf, range.fromInclusive(), range.toExclusive()));
         stream.finish();
     }
 
@@ -177,9 +180,18 @@ class ShardReader {
      */
     void pollsFrom(StoreBuckets.Range range, long dataVersion, Instant from, RowConsumer consumer) {
         var start = from.atOffset(ZoneOffset.UTC);
-        streaming.query(POLLS_FROM, rs -> {
-            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
-        }, dataVersion, start, dataVersion, start, range.fromInclusive(), range.toExclusive());
+        streaming.query(
+                POLLS_FROM,
+                rs -> {
+                    consumer.accept(
+                            rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+                },
+                dataVersion,
+                start,
+                dataVersion,
+                start,
+                range.fromInclusive(),
+                range.toExclusive());
     }
 
     /**
@@ -187,8 +199,15 @@ class ShardReader {
      * time order within a store. Must run inside a transaction (server-side cursor).
      */
     void pollsOfVersions(StoreBuckets.Range range, long afterVersion, long upToVersion, RowConsumer consumer) {
-        streaming.query(POLLS_OF_VERSIONS, rs -> {
-            consumer.accept(rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
-        }, range.fromInclusive(), range.toExclusive(), afterVersion, upToVersion);
+        streaming.query(
+                POLLS_OF_VERSIONS,
+                rs -> {
+                    consumer.accept(
+                            rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
+                },
+                range.fromInclusive(),
+                range.toExclusive(),
+                afterVersion,
+                upToVersion);
     }
 }

@@ -29,7 +29,9 @@ class ShardTaskListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(topics = Topics.REPORT_TASKS, groupId = "${storemon.worker.group-id}",
+    @KafkaListener(
+            topics = Topics.REPORT_TASKS,
+            groupId = "${storemon.worker.group-id}",
             concurrency = "${storemon.worker.concurrency}")
     void onTask(ReportShardRequested task) throws ExecutionException, InterruptedException, TimeoutException {
         try (LogFields.Scope report = LogFields.put(LogFields.REPORT_ID, task.reportId());

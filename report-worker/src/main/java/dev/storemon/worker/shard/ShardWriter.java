@@ -53,13 +53,12 @@ class ShardWriter {
      */
     boolean write(UUID reportId, int shard, String worker, List<StoreUptime> rows) {
         Boolean stored = transactions.execute(status -> {
-            int marked = jdbc.sql("""
+            int marked =
+                    jdbc.sql("""
                             insert into report_shards (report_id, shard, store_count, completed_at, worker)
                             values (?, ?, ?, now(), ?)
                             on conflict do nothing
-                            """)
-                    .params(reportId, shard, rows.size(), worker)
-                    .update();
+                            """).params(reportId, shard, rows.size(), worker).update();
             if (marked == 0) {
                 return false;
             }
@@ -68,8 +67,11 @@ class ShardWriter {
                     try (PreparedStatement insert = con.prepareStatement(INSERT_ROWS)) {
                         insert.setObject(1, reportId);
                         insert.setInt(2, shard);
-                        insert.setArray(3, con.createArrayOf("text",
-                                rows.stream().map(StoreUptime::storeId).toArray()));
+                        insert.setArray(
+                                3,
+                                con.createArrayOf(
+                                        "text",
+                                        rows.stream().map(StoreUptime::storeId).toArray()));
                         insert.setArray(4, numbers(con, rows, StoreUptime::uptimeLastHour));
                         insert.setArray(5, numbers(con, rows, StoreUptime::uptimeLastDay));
                         insert.setArray(6, numbers(con, rows, StoreUptime::uptimeLastWeek));
@@ -85,8 +87,9 @@ class ShardWriter {
         return Boolean.TRUE.equals(stored);
     }
 
-    private static Array numbers(java.sql.Connection con, List<StoreUptime> rows,
-            Function<StoreUptime, BigDecimal> figure) throws java.sql.SQLException {
+    private static Array numbers(
+            java.sql.Connection con, List<StoreUptime> rows, Function<StoreUptime, BigDecimal> figure)
+            throws java.sql.SQLException {
         return con.createArrayOf("numeric", rows.stream().map(figure).toArray());
     }
 }

@@ -41,8 +41,9 @@ class ShardCacheTest {
 
     private static final int SHARDS = 4;
     private static final Instant BASE = Instant.parse("2023-01-25T18:13:27.123456Z");
-    private static final String[] ZONES = {"America/New_York", "America/Chicago", "America/Denver", "Asia/Kolkata",
-        "Europe/London", null, "Not/AZone"};
+    private static final String[] ZONES = {
+        "America/New_York", "America/Chicago", "America/Denver", "Asia/Kolkata", "Europe/London", null, "Not/AZone"
+    };
 
     private static JdbcClient jdbc;
     private static JdbcTemplate jdbcTemplate;
@@ -71,12 +72,17 @@ class ShardCacheTest {
         jdbc = JdbcClient.create(dataSource);
         jdbcTemplate = new JdbcTemplate(dataSource);
         var transactions = new DataSourceTransactionManager(dataSource);
-        var properties = new WorkerProperties("cache-test", "group", 1, 0, Duration.ofSeconds(1), 100,
-                DataSize.ofMegabytes(64));
+        var properties =
+                new WorkerProperties("cache-test", "group", 1, 0, Duration.ofSeconds(1), 100, DataSize.ofMegabytes(64));
         ShardReader reader = new ShardReader(jdbc, jdbcTemplate, properties);
         cache = new ShardCache(reader, properties);
-        computer = new ShardComputer(reader, new ShardWriter(jdbc, jdbcTemplate, new TransactionTemplate(transactions)),
-                cache, jdbc, transactions, properties);
+        computer = new ShardComputer(
+                reader,
+                new ShardWriter(jdbc, jdbcTemplate, new TransactionTemplate(transactions)),
+                cache,
+                jdbc,
+                transactions,
+                properties);
     }
 
     @Test
@@ -143,7 +149,8 @@ class ShardCacheTest {
             String fromCache = csv(dataVersion, asOf, interpolation, true);
             String fromDatabase = csv(dataVersion, asOf, interpolation, false);
             assertThat(fromDatabase).contains("\n");
-            assertThat(fromCache).as("version %d, as_of %s, %s", dataVersion, asOf, interpolation)
+            assertThat(fromCache)
+                    .as("version %d, as_of %s, %s", dataVersion, asOf, interpolation)
                     .isEqualTo(fromDatabase);
         }
     }
@@ -151,7 +158,12 @@ class ShardCacheTest {
     private String csv(long dataVersion, Instant asOf, Interpolation interpolation, boolean cached) {
         List<String> lines = new ArrayList<>();
         for (int shard = 0; shard < SHARDS; shard++) {
-            var task = new ReportShardRequested(UUID.randomUUID().toString(), shard, SHARDS, asOf, dataVersion,
+            var task = new ReportShardRequested(
+                    UUID.randomUUID().toString(),
+                    shard,
+                    SHARDS,
+                    asOf,
+                    dataVersion,
                     interpolation.name().toLowerCase());
             StoreBuckets.Range range = StoreBuckets.range(shard, SHARDS);
             List<StoreUptime> rows = cached
@@ -165,18 +177,22 @@ class ShardCacheTest {
     }
 
     private static int addStore(int i) {
-        String id = switch (i % 3) {
-            case 0 -> String.valueOf(1_000_000_000_000L + random.nextInt(1_000_000));
-            case 1 -> "Store-" + i;
-            default -> "store-" + i;
-        };
+        String id =
+                switch (i % 3) {
+                    case 0 -> String.valueOf(1_000_000_000_000L + random.nextInt(1_000_000));
+                    case 1 -> "Store-" + i;
+                    default -> "store-" + i;
+                };
         return jdbc.sql("insert into stores (store_id, bucket) values (?, ?) returning store_key")
-                .params(id, StoreBuckets.of(id)).query(Integer.class).single();
+                .params(id, StoreBuckets.of(id))
+                .query(Integer.class)
+                .single();
     }
 
     private static void addPolls(int key, Instant from, Instant to, long version) {
         boolean up = random.nextBoolean();
-        for (Instant t = from.plusSeconds(random.nextInt(600)); !t.isAfter(to);
+        for (Instant t = from.plusSeconds(random.nextInt(600));
+                !t.isAfter(to);
                 t = t.plusSeconds(2400 + random.nextInt(2400)).plusNanos(random.nextInt(1_000_000) * 1000L)) {
             if (random.nextInt(8) == 0) {
                 up = !up;
@@ -199,15 +215,15 @@ class ShardCacheTest {
                                     insert into business_hours (schedule_version, store_key, day, start_local,
                                                                 end_local)
                                     values (?, ?, ?, ?, ?)
-                                    """)
-                            .params(scheduleVersion, key, day, start, end).update();
+                                    """).params(scheduleVersion, key, day, start, end).update();
                 }
             }
         }
         String zone = ZONES[random.nextInt(ZONES.length)];
         if (zone != null) {
             jdbc.sql("insert into store_zones (schedule_version, store_key, zone_id) values (?, ?, ?)")
-                    .params(scheduleVersion, key, zone).update();
+                    .params(scheduleVersion, key, zone)
+                    .update();
         }
     }
 
@@ -224,6 +240,7 @@ class ShardCacheTest {
                         insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version)
                         values (?, ?, ?, ?)
                         """)
-                .params(version, run, latestPoll.atOffset(ZoneOffset.UTC), scheduleVersion).update();
+                .params(version, run, latestPoll.atOffset(ZoneOffset.UTC), scheduleVersion)
+                .update();
     }
 }

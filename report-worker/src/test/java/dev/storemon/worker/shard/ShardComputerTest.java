@@ -67,15 +67,18 @@ class ShardComputerTest extends WorkerTestBase {
     void aSecondWriteOfADoneShardWritesNothing() {
         UUID id = insertReport("RUNNING", Interpolation.NEAREST, 2);
         List<StoreUptime> rows = List.of(new StoreUptime("a", 60_000_000_000L, 0, 0, 0, 0, 0));
-        List<StoreUptime> other = List.of(new StoreUptime("b", 0, 0, 0, 0, 0, 0),
-                new StoreUptime("c", 0, 0, 0, 0, 0, 0));
+        List<StoreUptime> other =
+                List.of(new StoreUptime("b", 0, 0, 0, 0, 0, 0), new StoreUptime("c", 0, 0, 0, 0, 0, 0));
 
         assertThat(writer.write(id, 0, "first", rows)).isTrue();
         assertThat(writer.write(id, 0, "second", other)).isFalse();
 
         assertThat(rowCount(id, 0)).isEqualTo(1);
-        assertThat(jdbc.sql("select worker || ':' || store_count from report_shards where report_id = ?").param(id)
-                .query(String.class).single()).isEqualTo("first:1");
+        assertThat(jdbc.sql("select worker || ':' || store_count from report_shards where report_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("first:1");
         assertThat(writer.isDone(id, 0)).isTrue();
         assertThat(writer.isDone(id, 1)).isFalse();
     }
@@ -95,7 +98,6 @@ class ShardComputerTest extends WorkerTestBase {
     }
 
     private static ReportShardRequested task(UUID id, int shard, int shards, Interpolation interpolation) {
-        return new ReportShardRequested(id.toString(), shard, shards, AS_OF, Dataset.VERSION,
-                interpolation.wireName());
+        return new ReportShardRequested(id.toString(), shard, shards, AS_OF, Dataset.VERSION, interpolation.wireName());
     }
 }

@@ -58,14 +58,18 @@ class ShardReaderTest extends WorkerTestBase {
             StoreBuckets.Range range = StoreBuckets.range(shard, SHARDS);
             Map<Integer, ShardReader.Store> stores = reader.stores(range, Dataset.SCHEDULE_VERSION);
 
-            Set<String> expected = DATA.stores.stream().map(Dataset.Store::id).filter(id -> inRange(id, range))
+            Set<String> expected = DATA.stores.stream()
+                    .map(Dataset.Store::id)
+                    .filter(id -> inRange(id, range))
                     .collect(Collectors.toSet());
-            assertThat(stores.values()).extracting(ShardReader.Store::storeId)
+            assertThat(stores.values())
+                    .extracting(ShardReader.Store::storeId)
                     .containsExactlyInAnyOrderElementsOf(expected);
             for (ShardReader.Store store : stores.values()) {
                 Dataset.Store generated = generated(store.storeId());
                 assertThat(store.zone()).isEqualTo(StoreZones.resolve(generated.zone()));
-                assertThat(store.schedule()).hasToString(WeeklySchedule.of(generated.hours()).toString());
+                assertThat(store.schedule())
+                        .hasToString(WeeklySchedule.of(generated.hours()).toString());
             }
             seen.addAll(expected);
         }
@@ -81,7 +85,9 @@ class ShardReaderTest extends WorkerTestBase {
             Map<Integer, ShardReader.Store> stores = reader.stores(range, Dataset.SCHEDULE_VERSION);
             transactions.executeWithoutResult(status -> reader.polls(range, Dataset.VERSION, AS_OF, (key, polls) -> {
                 ShardReader.Store store = stores.get(key);
-                assertThat(counts.put(store.storeId(), polls.size())).as("one series per store").isNull();
+                assertThat(counts.put(store.storeId(), polls.size()))
+                        .as("one series per store")
+                        .isNull();
                 figures.put(store.storeId(), figures(store.storeId(), polls));
             }));
         }
@@ -89,11 +95,15 @@ class ShardReaderTest extends WorkerTestBase {
         Instant weekStart = AS_OF.minus(7, ChronoUnit.DAYS);
         for (Dataset.Store store : DATA.stores) {
             List<Instant> times = store.pollTimes();
-            long inWeek = times.stream().filter(t -> !t.isBefore(weekStart) && !t.isAfter(AS_OF)).count();
+            long inWeek = times.stream()
+                    .filter(t -> !t.isBefore(weekStart) && !t.isAfter(AS_OF))
+                    .count();
             boolean oneBefore = times.stream().anyMatch(t -> t.isBefore(weekStart));
             int expected = (int) inWeek + (oneBefore ? 1 : 0);
             if (expected == 0) {
-                assertThat(counts).as("store %s has no poll to read", store.id()).doesNotContainKey(store.id());
+                assertThat(counts)
+                        .as("store %s has no poll to read", store.id())
+                        .doesNotContainKey(store.id());
                 continue;
             }
             assertThat(counts.get(store.id())).as("polls of %s", store.id()).isEqualTo(expected);
@@ -101,10 +111,13 @@ class ShardReaderTest extends WorkerTestBase {
             for (int p = 0; p < times.size(); p++) {
                 direct.add(times.get(p), store.active().get(p));
             }
-            assertThat(figures.get(store.id())).as("figures of %s", store.id())
+            assertThat(figures.get(store.id()))
+                    .as("figures of %s", store.id())
                     .isEqualTo(figures(store.id(), direct.build()));
         }
-        assertThat(counts).as("the dataset has stores on both sides of the week").hasSizeGreaterThan(50);
+        assertThat(counts)
+                .as("the dataset has stores on both sides of the week")
+                .hasSizeGreaterThan(50);
     }
 
     /** The engine's figures for the store under both interpolations: equal figures mean the same statuses were read. */
@@ -112,10 +125,10 @@ class ShardReaderTest extends WorkerTestBase {
         Dataset.Store store = generated(storeId);
         WeeklySchedule schedule = WeeklySchedule.of(store.hours());
         return List.of(
-                new UptimeEngine(AS_OF, Interpolation.NEAREST).compute(storeId, StoreZones.resolve(store.zone()),
-                        schedule, polls),
-                new UptimeEngine(AS_OF, Interpolation.PREVIOUS).compute(storeId, StoreZones.resolve(store.zone()),
-                        schedule, polls));
+                new UptimeEngine(AS_OF, Interpolation.NEAREST)
+                        .compute(storeId, StoreZones.resolve(store.zone()), schedule, polls),
+                new UptimeEngine(AS_OF, Interpolation.PREVIOUS)
+                        .compute(storeId, StoreZones.resolve(store.zone()), schedule, polls));
     }
 
     private static Dataset.Store generated(String id) {

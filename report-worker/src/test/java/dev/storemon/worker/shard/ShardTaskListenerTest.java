@@ -46,14 +46,18 @@ class ShardTaskListenerTest extends WorkerTestBase {
         List<ConsumerRecord<String, String>> announced = await().atMost(Duration.ofSeconds(60))
                 .until(() -> records(Topics.REPORT_SHARD_COMPLETED, id.toString()), r -> !r.isEmpty());
         assertThat(announced).hasSize(1);
-        Map<String, Object> done = PLAIN.readValue(announced.get(0).value(), new TypeReference<>() { });
+        Map<String, Object> done = PLAIN.readValue(announced.get(0).value(), new TypeReference<>() {});
         long rows = rowCount(id, 1);
         assertThat(rows).isPositive();
-        assertThat(done).containsExactlyInAnyOrderEntriesOf(Map.of("report_id", id.toString(), "shard", 1,
-                "store_count", (int) rows));
+        assertThat(done)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("report_id", id.toString(), "shard", 1, "store_count", (int) rows));
         assertThat(announced.get(0).headers().toArray()).as("no type headers").isEmpty();
-        assertThat(jdbc.sql("select store_count from report_shards where report_id = ? and shard = 1").param(id)
-                .query(Long.class).single()).isEqualTo(rows);
+        assertThat(jdbc.sql("select store_count from report_shards where report_id = ? and shard = 1")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rows);
         assertThat(doneMarks(id)).isEqualTo(1);
     }
 
@@ -70,9 +74,11 @@ class ShardTaskListenerTest extends WorkerTestBase {
         TestKafka.send(Topics.REPORT_TASKS, 0, badId, invalid);
 
         ConsumerRecord<String, String> first = await().atMost(Duration.ofSeconds(60))
-                .until(() -> records(Topics.REPORT_TASKS_DEAD_LETTER, unreadable), r -> !r.isEmpty()).get(0);
+                .until(() -> records(Topics.REPORT_TASKS_DEAD_LETTER, unreadable), r -> !r.isEmpty())
+                .get(0);
         ConsumerRecord<String, String> second = await().atMost(Duration.ofSeconds(60))
-                .until(() -> records(Topics.REPORT_TASKS_DEAD_LETTER, badId), r -> !r.isEmpty()).get(0);
+                .until(() -> records(Topics.REPORT_TASKS_DEAD_LETTER, badId), r -> !r.isEmpty())
+                .get(0);
         assertThat(first.value()).isEqualTo(notJson);
         assertThat(failure(first)).isNotBlank();
         assertThat(second.value()).isEqualTo(invalid);
@@ -87,7 +93,8 @@ class ShardTaskListenerTest extends WorkerTestBase {
     }
 
     private static List<ConsumerRecord<String, String>> records(String topic, String keyPrefix) {
-        return TestKafka.readAll(topic).stream().filter(r -> r.key() != null && r.key().startsWith(keyPrefix))
+        return TestKafka.readAll(topic).stream()
+                .filter(r -> r.key() != null && r.key().startsWith(keyPrefix))
                 .toList();
     }
 }

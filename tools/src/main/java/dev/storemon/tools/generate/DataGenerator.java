@@ -68,9 +68,12 @@ public final class DataGenerator {
         List<String> ids = new ArrayList<>(options.stores());
         while (ids.size() < options.stores()) {
             String id = options.uuids()
-                    ? new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-                            (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString()
-                    : Long.toString(1_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000_000_000_000L));
+                    ? new UUID(
+                                    (random.nextLong() & ~0xF000L) | 0x4000L,
+                                    (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+                            .toString()
+                    : Long.toString(
+                            1_000_000_000_000_000_000L + Math.floorMod(random.nextLong(), 8_000_000_000_000_000_000L));
             if (seen.add(id)) {
                 ids.add(id);
             }
@@ -90,6 +93,5 @@ public final class DataGenerator {
      * @param hoursRows business-hours rows
      * @param zoneRows  time-zone rows
      */
-    public record Summary(long stores, long polls, long hoursRows, long zoneRows) {
-    }
+    public record Summary(long stores, long polls, long hoursRows, long zoneRows) {}
 }

@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws IOException {
         int stores = 14_000;
@@ -36,9 +35,15 @@ public final class Main {
             usage("--out DIR is required");
         }
         long started = System.nanoTime();
-        DataGenerator.Summary summary = new DataGenerator(new GeneratorOptions(stores, days, seed, end, uuids)).writeTo(out);
-        System.out.printf("wrote %d stores, %d polls, %d business-hours rows, %d zone rows to %s in %d ms%n",
-                summary.stores(), summary.polls(), summary.hoursRows(), summary.zoneRows(), out.toAbsolutePath(),
+        DataGenerator.Summary summary =
+                new DataGenerator(new GeneratorOptions(stores, days, seed, end, uuids)).writeTo(out);
+        System.out.printf(
+                "wrote %d stores, %d polls, %d business-hours rows, %d zone rows to %s in %d ms%n",
+                summary.stores(),
+                summary.polls(),
+                summary.hoursRows(),
+                summary.zoneRows(),
+                out.toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -44,7 +44,8 @@ final class PollWriter {
                 if (random.nextInt(100) < 20) {
                     continue; // missed poll
                 }
-                long ts = startMicros + (slot * 3600L + phase[s] + random.nextInt(600) - 300) * MICROS
+                long ts = startMicros
+                        + (slot * 3600L + phase[s] + random.nextInt(600) - 300) * MICROS
                         + random.nextInt(1_000_000);
                 if (ts < startMicros || ts >= endMicros) {
                     continue;

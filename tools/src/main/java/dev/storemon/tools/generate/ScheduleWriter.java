@@ -38,14 +38,15 @@ final class ScheduleWriter {
     }
 
     private List<String[]> rowsOf(int store) {
-        int kind = switch (store) {
-            case 0 -> 90; // regular
-            case 1 -> 55; // split
-            case 2 -> 45; // overnight
-            case 3 -> 15; // all day
-            case 5 -> 5; // no rows
-            default -> random.nextInt(100);
-        };
+        int kind =
+                switch (store) {
+                    case 0 -> 90; // regular
+                    case 1 -> 55; // split
+                    case 2 -> 45; // overnight
+                    case 3 -> 15; // all day
+                    case 5 -> 5; // no rows
+                    default -> random.nextInt(100);
+                };
         List<String[]> rows = new ArrayList<>();
         if (kind < 10) {
             return rows;

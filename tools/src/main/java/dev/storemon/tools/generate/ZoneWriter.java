@@ -10,7 +10,8 @@ final class ZoneWriter {
 
     private static final String[] ZONES = {
         "America/New_York", "America/Los_Angeles", "America/Chicago", "America/Phoenix", "America/Denver",
-        "America/Detroit", "America/Indiana/Indianapolis", "America/Boise", "America/Anchorage", "Pacific/Honolulu"};
+        "America/Detroit", "America/Indiana/Indianapolis", "America/Boise", "America/Anchorage", "Pacific/Honolulu"
+    };
     private static final int[] WEIGHTS = {52, 22, 12, 4, 3, 2, 2, 1, 1, 1};
     /** A zone id java.time does not know: the store falls back to the default zone. */
     static final String UNKNOWN_ZONE = "America/Atlantis";
@@ -38,11 +39,16 @@ final class ZoneWriter {
         int roll = random.nextInt(100);
         // A few fixed stores make sure that even a small sample has the cases that matter.
         switch (store) {
-            case 1: return "America/Phoenix";
-            case 2: return "Pacific/Honolulu";
-            case 3: return null;
-            case 4: return UNKNOWN_ZONE;
-            default: break;
+            case 1:
+                return "America/Phoenix";
+            case 2:
+                return "Pacific/Honolulu";
+            case 3:
+                return null;
+            case 4:
+                return UNKNOWN_ZONE;
+            default:
+                break;
         }
         if (roll < 8) {
             return null;
