@@ -51,7 +51,7 @@ class ShardReader {
                  from polls
                  where store_key = s.store_key and version <= ? and ts >= ?)
             ) p
-            where s.bucket >= ? and s.bucket < ?%s
+            where s.bucket >= ? and s.bucket < ?
             order by s.bucket, s.store_key
             """;
 
