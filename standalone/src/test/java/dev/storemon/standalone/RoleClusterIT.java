@@ -85,7 +85,10 @@ class RoleClusterIT {
                     .atMost(ApiClient.START_TIMEOUT)
                     .pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions()
-                    .until(() -> ApiClient.get(port, "/actuator/health/readiness"), r -> r.statusCode() == 503);
+                    .until(
+                            () -> ApiClient.get(port, "/actuator/health/readiness"),
+                            // until its first try has named what it waits for (before it: "Postgres and Kafka")
+                            r -> r.statusCode() == 503 && r.body().contains("Postgres at " + jdbcUrl));
             assertThat(waiting.body()).contains("OUT_OF_SERVICE", "Postgres at " + jdbcUrl);
             assertThat(ApiClient.get(port, "/actuator/health/liveness").statusCode())
                     .isEqualTo(200);
