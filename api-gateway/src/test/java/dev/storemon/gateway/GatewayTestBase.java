@@ -54,7 +54,7 @@ public abstract class GatewayTestBase {
                 .ignoreExceptions()
                 .until(() -> {
                     jdbc.sql("""
-                    truncate report_rows, report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
+                    truncate report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
                              data_versions, ingest_runs, api_keys restart identity
                     """).update();
                     return true;

@@ -50,7 +50,7 @@ public abstract class IngestTestSupport {
     @BeforeEach
     void emptyDatabaseAndSourceDir() throws IOException {
         jdbc.sql("""
-                truncate report_rows, report_shards, reports, data_versions, ingest_runs, polls, business_hours,
+                truncate report_shards, reports, data_versions, ingest_runs, polls, business_hours,
                          store_zones, store_owners, stores restart identity cascade""").update();
         try (Stream<Path> files = Files.list(SOURCE)) {
             for (Path file : files.toList()) {

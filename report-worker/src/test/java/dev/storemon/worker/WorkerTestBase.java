@@ -45,7 +45,7 @@ public abstract class WorkerTestBase {
     protected void loadDataset() {
         if (jdbc.sql("select count(*) from stores").query(Integer.class).single() != DATA.stores.size()) {
             jdbc.sql("""
-                    truncate report_rows, report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
+                    truncate report_shards, reports, business_hours, store_zones, store_owners, polls, stores,
                              data_versions, ingest_runs restart identity
                     """).update();
             DATA.load(jdbc);
@@ -70,36 +70,20 @@ public abstract class WorkerTestBase {
         return id;
     }
 
-    /** The report's stored rows as CSV, in the gateway's order. */
+    /** The report's stored shards as CSV, merged as the gateway merges them. */
     protected String rowsAsCsv(UUID id) {
-        StringBuilder csv = new StringBuilder(ReportCsv.HEADER).append('\n');
-        jdbc.sql("""
-                        select store_id, uptime_last_hour, uptime_last_day, uptime_last_week,
-                               downtime_last_hour, downtime_last_day, downtime_last_week
-                        from report_rows where report_id = ? order by store_id collate "C"
-                        """)
+        return ReportCsv.merge(jdbc.sql("select csv from report_shards where report_id = ? order by shard")
                 .param(id)
-                .query((rs, n) -> {
-                    ReportCsv.appendLine(
-                            csv,
-                            rs.getString(1),
-                            rs.getBigDecimal(2),
-                            rs.getBigDecimal(3),
-                            rs.getBigDecimal(4),
-                            rs.getBigDecimal(5),
-                            rs.getBigDecimal(6),
-                            rs.getBigDecimal(7));
-                    return csv.append('\n');
-                })
-                .list();
-        return csv.toString();
+                .query(String.class)
+                .list());
     }
 
+    /** The number of lines in the shard's stored fragment. */
     protected long rowCount(UUID id, int shard) {
-        return jdbc.sql("select count(*) from report_rows where report_id = ? and shard = ?")
-                .params(id, shard)
-                .query(Long.class)
-                .single();
+        return jdbc.sql("""
+                        select length(csv) - length(replace(csv, E'\\n', ''))
+                        from report_shards where report_id = ? and shard = ?
+                        """).params(id, shard).query(Long.class).optional().orElse(0L);
     }
 
     protected long doneMarks(UUID id) {

@@ -189,20 +189,18 @@ class FaultLimitsTest extends GatewayTestBase {
     void reportsOlderThanTheRetentionAreDeletedWithTheirRows() {
         UUID old =
                 insertReport("COMPLETE", Instant.now().minus(Duration.ofDays(7)).minusSeconds(60), 1);
-        insertShardWithRow(old);
+        insertStoredShard(old);
         UUID recent = insertReport("COMPLETE", Instant.now().minus(Duration.ofDays(6)), 1);
-        insertShardWithRow(recent);
+        insertStoredShard(recent);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("select count(*) from reports where id = '" + old + "'") == 0);
 
-        assertThat(count("select count(*) from report_rows where report_id = '" + old + "'"))
-                .isZero();
         assertThat(count("select count(*) from report_shards where report_id = '" + old + "'"))
                 .isZero();
         assertThat(count("select count(*) from reports where id = '" + recent + "'"))
                 .isOne();
-        assertThat(count("select count(*) from report_rows where report_id = '" + recent + "'"))
+        assertThat(count("select count(*) from report_shards where report_id = '" + recent + "'"))
                 .isOne();
         assertThat(get("/get_report?report_id=" + old).statusCode()).isEqualTo(404);
     }
@@ -210,9 +208,9 @@ class FaultLimitsTest extends GatewayTestBase {
     @Test
     void aReportWhoseAssemblyKeepsFailingDoesNotStopTheSweeper() throws Exception {
         UUID stuck = insertReport("RUNNING", Instant.now(), 1);
-        insertShardWithRow(stuck);
+        insertStoredShard(stuck);
         UUID completable = insertReport("RUNNING", Instant.now(), 1);
-        insertShardWithRow(completable);
+        insertStoredShard(completable);
         UUID stale = insertReport("RUNNING", Instant.now().minus(Duration.ofMinutes(4)), 16);
 
         // Another session holds the stuck report's row: every assembly of it ends with the gateway's lock timeout.
@@ -256,14 +254,10 @@ class FaultLimitsTest extends GatewayTestBase {
         return id;
     }
 
-    private void insertShardWithRow(UUID id) {
-        jdbc.sql("insert into report_shards (report_id, shard, store_count, completed_at) values (?, 0, 1, now())")
-                .param(id)
-                .update();
+    private void insertStoredShard(UUID id) {
         jdbc.sql("""
-                        insert into report_rows (report_id, store_id, shard, uptime_last_hour, uptime_last_day,
-                            uptime_last_week, downtime_last_hour, downtime_last_day, downtime_last_week)
-                        values (?, 's-1', 0, 60, 24, 168, 0, 0, 0)
+                        insert into report_shards (report_id, shard, store_count, completed_at, csv)
+                        values (?, 0, 1, now(), 's-1,60.00,24.00,168.00,0.00,0.00,0.00' || E'\\n')
                         """).param(id).update();
     }
 

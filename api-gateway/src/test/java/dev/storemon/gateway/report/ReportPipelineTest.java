@@ -142,6 +142,12 @@ class ReportPipelineTest extends GatewayTestBase {
         assertThat(completedEvents(id.toString())).hasSize(1);
         assertThat(rowCount(id)).isEqualTo(csv.lines().count() - 1);
         assertThat(get("/get_report?report_id=" + id).body()).isEqualTo(csv);
+        // The report holds the lines; its shards' fragments were cleared when it completed.
+        assertThat(jdbc.sql("select count(*) from report_shards where report_id = ? and csv is not null")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -208,8 +214,9 @@ class ReportPipelineTest extends GatewayTestBase {
                 new ReportShardRequested(id.toString(), shard, shardCount, AS_OF, Dataset.VERSION, "nearest"));
     }
 
+    /** Stores counted by the report's done-marks (a shard stored twice would count twice). */
     private long rowCount(UUID id) {
-        return jdbc.sql("select count(*) from report_rows where report_id = ?")
+        return jdbc.sql("select coalesce(sum(store_count), 0) from report_shards where report_id = ?")
                 .param(id)
                 .query(Long.class)
                 .single();

@@ -35,12 +35,9 @@ class ReportSweeperTest extends GatewayTestBase {
     @Test
     void aReportWhoseShardsAreAllStoredIsCompletedEvenWithoutShardEvents() {
         UUID id = insertRunning(Instant.now(), 2);
-        // Rows written straight into the database, out of store order and across shards; no event is sent.
-        insertRow(id, "b-2", 1, "60.00", "23.50", "100.25", "0.00", "0.50", "67.75");
-        insertRow(id, "B-10", 0, "0.00", "0.00", "0.00", "60.00", "24.00", "168.00");
-        insertRow(id, "a", 1, "12.34", "1.00", "7.00", "47.66", "2.00", "3.00");
-        insertShard(id, 0, 1);
-        insertShard(id, 1, 2);
+        // Shards written straight into the database, their stores interleaved in id order; no event is sent.
+        insertShard(id, 0, "B-10,0.00,0.00,0.00,60.00,24.00,168.00\n");
+        insertShard(id, 1, "a,12.34,1.00,7.00,47.66,2.00,3.00\n" + "b-2,60.00,23.50,100.25,0.00,0.50,67.75\n");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("COMPLETE"));
 
@@ -89,20 +86,11 @@ class ReportSweeperTest extends GatewayTestBase {
         return id;
     }
 
-    private void insertRow(UUID id, String store, int shard, String... figures) {
+    private void insertShard(UUID id, int shard, String csv) {
         jdbc.sql("""
-                        insert into report_rows (report_id, store_id, shard, uptime_last_hour, uptime_last_day,
-                            uptime_last_week, downtime_last_hour, downtime_last_day, downtime_last_week)
-                        values (?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?::numeric)
-                        """)
-                .params(id, store, shard, figures[0], figures[1], figures[2], figures[3], figures[4], figures[5])
-                .update();
-    }
-
-    private void insertShard(UUID id, int shard, int stores) {
-        jdbc.sql("insert into report_shards (report_id, shard, store_count, completed_at) values (?, ?, ?, now())")
-                .params(id, shard, stores)
-                .update();
+                        insert into report_shards (report_id, shard, store_count, completed_at, csv)
+                        values (?, ?, ?, now(), ?)
+                        """).params(id, shard, csv.lines().count(), csv).update();
     }
 
     private String status(UUID id) {

@@ -11,6 +11,7 @@ import dev.storemon.worker.WorkerProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,24 +64,32 @@ class ShardComputer {
     /** The outcome and how many store rows the shard holds (when it is done). */
     record Result(Outcome outcome, int storeCount) {}
 
+    /** The report's status and, when the shard is already stored, its store count. */
+    private record State(String status, Integer doneStoreCount) {}
+
     Result process(ReportShardRequested task) {
         UUID reportId = UUID.fromString(task.reportId());
         Interpolation interpolation = Interpolation.parse(task.interpolation());
         StoreBuckets.Range range = StoreBuckets.range(task.shard(), task.shardCount());
-        if (writer.isDone(reportId, task.shard())) {
-            return new Result(Outcome.ALREADY_DONE, doneCount(reportId, task.shard()));
+        // One round trip for both questions: is the shard already stored, and is the report still running?
+        Optional<State> state = jdbc.sql("""
+                        select r.status, s.store_count
+                        from reports r
+                        left join report_shards s on s.report_id = r.id and s.shard = ?
+                        where r.id = ?
+                        """)
+                .params(task.shard(), reportId)
+                .query((rs, n) -> new State(rs.getString(1), (Integer) rs.getObject(2)))
+                .optional();
+        if (state.isPresent() && state.get().doneStoreCount() != null) {
+            return new Result(Outcome.ALREADY_DONE, state.get().doneStoreCount());
         }
-        String status = jdbc.sql("select status from reports where id = ?")
-                .param(reportId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        if (!"RUNNING".equals(status)) {
+        if (state.isEmpty() || !"RUNNING".equals(state.get().status())) {
             log.warn(
                     "shard {} of report {} dropped: the report is {}",
                     task.shard(),
                     reportId,
-                    status == null ? "unknown" : status);
+                    state.map(State::status).orElse("unknown"));
             return new Result(Outcome.DROPPED, 0);
         }
         long started = System.nanoTime();

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -76,13 +75,7 @@ class ShardCacheTest {
                 new WorkerProperties("cache-test", "group", 1, 0, Duration.ofSeconds(1), 100, DataSize.ofMegabytes(64));
         ShardReader reader = new ShardReader(jdbc, jdbcTemplate, properties);
         cache = new ShardCache(reader, properties);
-        computer = new ShardComputer(
-                reader,
-                new ShardWriter(jdbc, jdbcTemplate, new TransactionTemplate(transactions)),
-                cache,
-                jdbc,
-                transactions,
-                properties);
+        computer = new ShardComputer(reader, new ShardWriter(jdbc), cache, jdbc, transactions, properties);
     }
 
     @Test
