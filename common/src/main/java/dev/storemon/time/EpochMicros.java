@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 public final class EpochMicros {
 
     private static final long PER_SECOND = 1_000_000L;
+    /** Postgres' own epoch, 2000-01-01T00:00:00Z, in microseconds since 1970: its binary timestamps count from it. */
+    private static final long POSTGRES_EPOCH = 946_684_800L * PER_SECOND;
+
     private static final int NANOS_PER_MICRO = 1_000;
 
     private EpochMicros() {}
@@ -64,5 +67,13 @@ public final class EpochMicros {
      */
     public static long toNanos(long epochMicros) {
         return Math.multiplyExact(epochMicros, (long) NANOS_PER_MICRO);
+    }
+
+    /**
+     * @param postgresMicros a {@code timestamptz} in Postgres' binary format: microseconds since 2000-01-01 UTC
+     * @return the same instant in microseconds since the epoch
+     */
+    public static long ofPostgres(long postgresMicros) {
+        return Math.addExact(postgresMicros, POSTGRES_EPOCH);
     }
 }

@@ -12,12 +12,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,30 +37,33 @@ class ShardReader {
 
     // For the warm cache (ShardCache): the same shape as POLLS with no upper bound, so that every as_of whose week
     // starts at or after the lower bound can be answered from what was read (the last poll before the bound included).
+    // Run by COPY (PollCopy), which takes no parameters: %1$d data version, %2$s the lower bound, %3$d and %4$d the
+    // bucket range; all formatted from numbers and an Instant.
     private static final String POLLS_FROM = """
             select s.store_key, p.ts, p.active
             from stores s
             cross join lateral (
                 (select ts, active
                  from polls
-                 where store_key = s.store_key and version <= ? and ts < ?
+                 where store_key = s.store_key and version <= %1$d and ts < '%2$s'::timestamptz
                  order by ts desc
                  limit 1)
                 union all
                 (select ts, active
                  from polls
-                 where store_key = s.store_key and version <= ? and ts >= ?)
+                 where store_key = s.store_key and version <= %1$d and ts >= '%2$s'::timestamptz)
             ) p
-            where s.bucket >= ? and s.bucket < ?
+            where s.bucket >= %3$d and s.bucket < %4$d
             order by s.bucket, s.store_key
             """;
 
     // Polls stored by the data versions after the cached one (polls carry the version that stored them), any time.
+    // By COPY: %1$d and %2$d the bucket range, %3$d the cached version, %4$d the new one.
     private static final String POLLS_OF_VERSIONS = """
             select p.store_key, p.ts, p.active
             from stores s
             join polls p on p.store_key = s.store_key
-            where s.bucket >= ? and s.bucket < ? and p.version > ? and p.version <= ?
+            where s.bucket >= %1$d and s.bucket < %2$d and p.version > %3$d and p.version <= %4$d
             order by s.bucket, s.store_key, p.ts
             """;
 
@@ -190,38 +193,26 @@ class ShardReader {
     /**
      * Streams, in store order ({@code bucket, store_key}) and time order within a store, every poll of the range with
      * {@code version <= dataVersion} and {@code ts >= from}, preceded by each store's last poll before {@code from}.
-     * Must run inside a transaction (server-side cursor).
+     * Must run inside the caller's transaction (its snapshot).
      */
     void pollsFrom(StoreBuckets.Range range, long dataVersion, Instant from, RowConsumer consumer) {
-        var start = from.atOffset(ZoneOffset.UTC);
-        streaming.query(
-                POLLS_FROM,
-                rs -> {
-                    consumer.accept(
-                            rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
-                },
-                dataVersion,
-                start,
-                dataVersion,
-                start,
-                range.fromInclusive(),
-                range.toExclusive());
+        copy(POLLS_FROM.formatted(dataVersion, from, range.fromInclusive(), range.toExclusive()), consumer);
     }
 
     /**
      * Streams the polls of the range stored by versions in {@code (afterVersion, upToVersion]}, in store order and
-     * time order within a store. Must run inside a transaction (server-side cursor).
+     * time order within a store. Must run inside the caller's transaction (its snapshot).
      */
     void pollsOfVersions(StoreBuckets.Range range, long afterVersion, long upToVersion, RowConsumer consumer) {
-        streaming.query(
-                POLLS_OF_VERSIONS,
-                rs -> {
-                    consumer.accept(
-                            rs.getInt(1), EpochMicros.of(rs.getObject(2, OffsetDateTime.class)), rs.getBoolean(3));
-                },
-                range.fromInclusive(),
-                range.toExclusive(),
-                afterVersion,
-                upToVersion);
+        copy(
+                POLLS_OF_VERSIONS.formatted(range.fromInclusive(), range.toExclusive(), afterVersion, upToVersion),
+                consumer);
+    }
+
+    private void copy(String select, RowConsumer consumer) {
+        streaming.execute((ConnectionCallback<Void>) connection -> {
+            PollCopy.copy(connection, select, consumer);
+            return null;
+        });
     }
 }
