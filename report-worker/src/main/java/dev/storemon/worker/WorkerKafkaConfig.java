@@ -11,10 +11,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.KafkaListenerErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The worker's one Kafka error handler (Boot puts it on the listener container factory). A task that keeps failing is
+ * The worker's Kafka error handling: the tasks' error handler (Boot puts it on the listener container factory), and
+ * the pre-warm's, which only logs. A task that keeps failing is
  * retried a bounded number of times, then published unchanged (its bytes as they came) to
  * {@link Topics#REPORT_TASKS_DEAD_LETTER}, with the failure in the standard {@code kafka_dlt-*} headers and in
  * {@value #FAILURE_HEADER}. A task that cannot succeed goes there at once: unreadable JSON (spring-kafka's conversion
@@ -50,6 +52,15 @@ class WorkerKafkaConfig {
                 attempt,
                 rootMessage(failure)));
         return handler;
+    }
+
+    /** Pre-warming is best effort: a data-ingested event that fails (or cannot be read) is logged, never retried. */
+    @Bean
+    KafkaListenerErrorHandler prewarmFailures() {
+        return (message, failure) -> {
+            log.warn("shard pre-warm skipped: {}", rootMessage(failure));
+            return null;
+        };
     }
 
     private static Object printable(Object value) {

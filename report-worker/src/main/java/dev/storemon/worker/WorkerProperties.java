@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollFetchSize rows fetched per round trip while streaming a shard's polls
  * @param cacheMaxBytes  heap the warm shard cache may use (e.g. {@code 256MB}; {@code 0} turns it off: every shard
  *                       is read from Postgres)
+ * @param prewarmShards  the gateways' {@code storemon.gateway.shard-count}: on a {@code data-ingested} event, a
+ *                       worker with nothing cached yet loads the shards of its task partitions for this count;
+ *                       {@code 0}: only shards already cached are brought to the new version
  */
 @Validated
 @ConfigurationProperties("storemon.worker")
@@ -30,7 +33,8 @@ public record WorkerProperties(
         @Min(0) @Max(100) int retries,
         @NotNull Duration retryBackoff,
         @Min(100) int pollFetchSize,
-        @NotNull DataSize cacheMaxBytes) {
+        @NotNull DataSize cacheMaxBytes,
+        @Min(0) @Max(4096) int prewarmShards) {
 
     public WorkerProperties {
         if (cacheMaxBytes != null && cacheMaxBytes.isNegative()) {

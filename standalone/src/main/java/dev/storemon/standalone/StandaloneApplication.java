@@ -124,6 +124,10 @@ public final class StandaloneApplication {
         if (roles.contains(Role.GATEWAY)) {
             ConfigurableApplicationContext gateway = startService(Role.GATEWAY, args, serviceProperties);
             api = "http://localhost:" + gateway.getEnvironment().getProperty("local.server.port");
+            // A worker of this process pre-warms the shards this gateway asks for (a command-line value still wins).
+            serviceProperties.put(
+                    "storemon.worker.prewarm-shards",
+                    gateway.getEnvironment().getRequiredProperty("storemon.gateway.shard-count"));
             log.info("storemon gateway ready: API {}", api);
             String address = gateway.getEnvironment().getProperty("server.address", "all interfaces");
             if (secured) {

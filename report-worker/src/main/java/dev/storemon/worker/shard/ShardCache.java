@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,7 @@ class ShardCache {
     private final long maxBytes;
     private final LinkedHashMap<StoreBuckets.Range, Entry> entries = new LinkedHashMap<>(32, 0.75f, true);
     private long bytes;
+    private final ConcurrentHashMap<StoreBuckets.Range, Object> readers = new ConcurrentHashMap<>();
     private final AtomicLong[] counts = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
 
     ShardCache(ShardReader reader, WorkerProperties properties) {
@@ -84,6 +87,25 @@ class ShardCache {
         if (!enabled()) {
             return null;
         }
+        // One reader per shard at a time: a task arriving while the pre-warm (or another task) loads its shard waits
+        // for that load and then hits, instead of reading the same polls again on a machine already busy with them.
+        synchronized (readers.computeIfAbsent(range, r -> new Object())) {
+            return getOrLoad(range, dataVersion, asOf);
+        }
+    }
+
+    /** Empties the cache (tests start from a cold worker). */
+    synchronized void clear() {
+        entries.clear();
+        bytes = 0;
+    }
+
+    /** The shard ranges held now, least recently used first. */
+    synchronized List<StoreBuckets.Range> ranges() {
+        return List.copyOf(entries.keySet());
+    }
+
+    private Warm getOrLoad(StoreBuckets.Range range, long dataVersion, Instant asOf) {
         long asOfMicros = EpochMicros.of(asOf);
         Entry cached = lookup(range);
         if (cached != null && !reader.versionCreatedAt(cached.dataVersion()).equals(Optional.of(cached.createdAt()))) {

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ShardTaskListener {
 
+    /** Names the task consumers' container, whose partitions {@link ShardPrewarmer} warms the shards of. */
+    static final String LISTENER_ID = "shard-tasks";
+
     private final ShardComputer computer;
     private final KafkaTemplate<String, Object> kafka;
     private final ShardMetrics metrics;
@@ -30,6 +33,8 @@ class ShardTaskListener {
     }
 
     @KafkaListener(
+            id = LISTENER_ID,
+            idIsGroup = false,
             topics = Topics.REPORT_TASKS,
             groupId = "${storemon.worker.group-id}",
             concurrency = "${storemon.worker.concurrency}")

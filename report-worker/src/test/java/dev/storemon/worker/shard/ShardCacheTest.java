@@ -71,8 +71,8 @@ class ShardCacheTest {
         jdbc = JdbcClient.create(dataSource);
         jdbcTemplate = new JdbcTemplate(dataSource);
         var transactions = new DataSourceTransactionManager(dataSource);
-        var properties =
-                new WorkerProperties("cache-test", "group", 1, 0, Duration.ofSeconds(1), 100, DataSize.ofMegabytes(64));
+        var properties = new WorkerProperties(
+                "cache-test", "group", 1, 0, Duration.ofSeconds(1), 100, DataSize.ofMegabytes(64), 0);
         ShardReader reader = new ShardReader(jdbc, jdbcTemplate, properties);
         cache = new ShardCache(reader, properties);
         computer = new ShardComputer(reader, new ShardWriter(jdbc), cache, jdbc, transactions, properties);
