@@ -11,6 +11,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ class ShardPrewarmer {
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaTemplate<String, Object> kafka;
     private final int prewarmShards;
+    private final int threads;
 
     ShardPrewarmer(
             ShardCache cache,
@@ -61,6 +67,7 @@ class ShardPrewarmer {
         this.listeners = listeners;
         this.kafka = kafka;
         this.prewarmShards = properties.prewarmShards();
+        this.threads = properties.concurrency();
     }
 
     @KafkaListener(
@@ -90,8 +97,24 @@ class ShardPrewarmer {
             which = "of this worker's task partitions";
         }
         long started = System.nanoTime();
-        for (StoreBuckets.Range range : ranges) {
-            readOnly.executeWithoutResult(status -> cache.get(range, event.dataVersion(), latestPoll.get()));
+        // As many at once as this worker computes tasks: the machine is otherwise idle right after a load, and a
+        // report triggered meanwhile waits for the shard it needs rather than reading it a second time.
+        ExecutorService loaders = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Object>> loads = ranges.stream()
+                    .map(range -> Executors.callable(() -> readOnly.executeWithoutResult(
+                            status -> cache.get(range, event.dataVersion(), latestPoll.get()))))
+                    .toList();
+            for (Future<Object> load : loaders.invokeAll(loads)) {
+                load.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("pre-warming data version " + event.dataVersion() + " failed", e);
+        } finally {
+            loaders.shutdownNow();
         }
         log.info(
                 "data version {}: {} shards ({}) warmed in {} ms, {} MB cached",
