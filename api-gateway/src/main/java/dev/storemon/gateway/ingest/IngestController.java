@@ -2,6 +2,7 @@ package dev.storemon.gateway.ingest;
 
 import dev.storemon.messages.IngestRequested;
 import dev.storemon.messages.Topics;
+import dev.storemon.outbox.Outbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,13 +10,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,18 +27,22 @@ class IngestController {
 
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
-    private final KafkaTemplate<String, Object> kafka;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
     private final IngestRuns runs;
 
-    IngestController(KafkaTemplate<String, Object> kafka, IngestRuns runs) {
-        this.kafka = kafka;
+    IngestController(Outbox outbox, TransactionTemplate transactions, IngestRuns runs) {
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.runs = runs;
     }
 
     @Operation(
             operationId = "requestIngest",
             summary = "Ask the ingest worker to reload the sources now",
-            description = "Publishes IngestRequested on storemon.ingest-requests; the run shows in /api/ingest/status.")
+            description =
+                    "Publishes IngestRequested on storemon.ingest-requests (through the outbox: accepted while the"
+                            + " broker is down, delivered when it is back); the run shows in /api/ingest/status.")
     @ApiResponse(
             responseCode = "202",
             description = "The request is on its way to the ingest worker",
@@ -47,9 +51,12 @@ class IngestController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = IngestAccepted.class)))
     @PostMapping("/api/ingest")
-    ResponseEntity<IngestAccepted> requestIngest() throws Exception {
+    ResponseEntity<IngestAccepted> requestIngest() {
         var request = new IngestRequested(UUID.randomUUID().toString(), Instant.now());
-        kafka.send(Topics.INGEST_REQUESTS, request.requestId(), request).get(30, TimeUnit.SECONDS);
+        // Through the outbox, as report tasks: the answer never waits on the broker (issue 11: nothing hangs), and a
+        // database outage is a 503 at once.
+        transactions.executeWithoutResult(
+                status -> outbox.addSpread(Topics.INGEST_REQUESTS, request.requestId(), 0, request));
         log.info("ingest {} requested", request.requestId());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .contentType(MediaType.APPLICATION_JSON)
