@@ -362,6 +362,10 @@ else
     broke "no complete report to download"
 fi
 
+# The jar keeps its hourly ingest schedule, as users run it: a run at the top of the hour (nothing changed, quick) may
+# fall among the measurements; named, not hidden.
+OTHER_RUNS=$(grep -E 'ingest run [0-9]+ started' "$STORE_LOG" | grep -vcE "ingest run $RUN_ID([^0-9]|$)")
+((OTHER_RUNS > 0)) && log "note: $OTHER_RUNS more ingest run(s) started during the measurements (the hourly schedule)"
 UPTIME_END=$(uptime)
 log "load at end: $UPTIME_END"
 stop
@@ -380,6 +384,7 @@ verdict() { # measured, target, ge|le
     echo "data: $STORES stores x $DAYS days, $(thousands "$POLLS_IN_FILE") polls (generator, seed 42)"
     echo "load at start: $UPTIME_START"
     echo "load at end:   $UPTIME_END"
+    ((OTHER_RUNS > 0)) && echo "note: $OTHER_RUNS more ingest run(s) (the hourly schedule) ran during the measurements"
     echo
     echo "cold start, seconds after the process started:"
     echo "$COLD_PARTS"
