@@ -18,8 +18,9 @@
 #
 # Environment: MEASURE_STORES (10000), MEASURE_DAYS (10), MEASURE_RUNS (9), MEASURE_JAVA_OPTS (none: the JVM's
 # defaults, as ./storemon), MEASURE_WORK (bench/target/measure: the data, generated once per size, the embedded data
-# directory, emptied before every start, the log), MEASURE_PORT_BASE (3 ports from it: API, Postgres, Kafka; default
-# a random free block). Builds the jars when they are missing (not when they are stale: it warns).
+# directory, emptied before every start and removed after unless MEASURE_KEEP_EMBEDDED is set, the log),
+# MEASURE_PORT_BASE (3 ports from it: API, Postgres, Kafka; default a random free block). Builds the jars when they
+# are missing (not when they are stale: it warns).
 # Needs: java 17, curl, jq, wrk.
 set -uo pipefail
 
@@ -369,6 +370,8 @@ OTHER_RUNS=$(grep -E 'ingest run [0-9]+ started' "$STORE_LOG" | grep -vcE "inges
 UPTIME_END=$(uptime)
 log "load at end: $UPTIME_END"
 stop
+# Postgres's files (gigabytes at ten times the size): the next run starts from an empty directory anyway
+[[ -z ${MEASURE_KEEP_EMBEDDED:-} ]] && rm -rf "$WORK/embedded"
 
 # ---- the summary ---------------------------------------------------------------------------------------------------
 verdict() { # measured, target, ge|le
