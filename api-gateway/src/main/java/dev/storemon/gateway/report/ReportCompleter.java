@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Completes a report once all its shards are stored. The report row is locked ({@code for update}) and must still be
+ * Completes a report once all its shards are stored. The report row is locked ({@code for no key update}: it excludes
+ * another completer, yet not a worker inserting a shard, whose foreign key only takes a key-share lock on the row, so
+ * shards are never held up behind an assembly) and must still be
  * RUNNING, so of several gateway instances (or the sweeper) exactly one assembles the CSV, and only that one
  * writes {@link ReportCompleted} to the outbox, in the same transaction (published at least once by the relay).
  */
@@ -76,7 +78,7 @@ class ReportCompleter {
     private Optional<ReportCompleted> assemble(UUID id) {
         Optional<Running> running = jdbc.sql("""
                         select as_of, data_version, interpolation, shard_count, owner_id
-                        from reports where id = ? and status = 'RUNNING' for update
+                        from reports where id = ? and status = 'RUNNING' for no key update
                         """)
                 .param(id)
                 .query((rs, n) -> new Running(
