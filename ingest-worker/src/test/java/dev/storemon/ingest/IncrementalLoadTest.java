@@ -12,6 +12,47 @@ class IncrementalLoadTest extends IngestTestSupport {
     private static final String HEADER = "store_id,status,timestamp_utc";
 
     @Test
+    void aFirstLoadBuildsThePollTablesKeyAndIndexesAgainAfterItsCopy() {
+        List<String> before = pollIndexes();
+        write(
+                "store_status.csv",
+                HEADER,
+                "s1,active,1999-12-31 23:59:59.999999 UTC", // before Postgres' epoch (2000-01-01)
+                "s1,inactive,1969-12-31 23:59:59.5 UTC", // before the Unix epoch
+                "s2,active,2023-03-12 07:59:59.999999 UTC", // the US switch to summer time: 2:00 in Chicago
+                "s2,active,2023-03-12 08:00:00.000001 UTC",
+                "s2,inactive,2023-11-05T01:30:00.000001-05:00", // Chicago's repeated hour, second time
+                "s3,active,2000-01-01 00:00:00 UTC");
+
+        RunResult first = runOk();
+
+        assertThat(pollIndexes()).isEqualTo(before).anyMatch(def -> def.contains("polls_pkey"));
+        assertThat(first.load().pollsAdded()).isEqualTo(6);
+        // binary COPY: every instant to the microsecond
+        assertThat(polls("true"))
+                .containsExactly(
+                        "s1,1969-12-31 23:59:59.5,false,1",
+                        "s1,1999-12-31 23:59:59.999999,true,1",
+                        "s2,2023-03-12 07:59:59.999999,true,1",
+                        "s2,2023-03-12 08:00:00.000001,true,1",
+                        "s2,2023-11-05 06:30:00.000001,false,1",
+                        "s3,2000-01-01 00:00:00,true,1");
+
+        // the key is there again: a rewritten file's polls are found already stored, none is stored twice
+        write("store_status.csv", HEADER, "s3,active,2000-01-01 00:00:00 UTC", "s3,active,2000-01-01 00:00:01 UTC");
+        RunResult second = runOk();
+        assertThat(second.load().pollsAdded()).isEqualTo(1);
+        assertThat(count("select count(*) from polls")).isEqualTo(7);
+        assertThat(pollIndexes()).isEqualTo(before);
+    }
+
+    private List<String> pollIndexes() {
+        return jdbc.sql("select indexdef from pg_indexes where tablename = 'polls' order by indexname")
+                .query(String.class)
+                .list();
+    }
+
+    @Test
     void aReloadOfAnAppendedFileAddsOnlyTheNewPolls() {
         write(
                 "store_status.csv",

@@ -24,6 +24,23 @@ final class PollBuffer implements PollFileReader.Sink {
         maxMicros = Math.max(maxMicros, epochMicros);
     }
 
+    /**
+     * Adds the polls of another buffer (a part of the file parsed on another thread), after this one's: the order
+     * within a store does not matter, {@link StorePolls#sortUnique()} sorts them.
+     */
+    void addAll(PollBuffer part) {
+        part.stores.forEach((storeId, polls) -> {
+            StorePolls mine = stores.get(storeId);
+            if (mine == null) {
+                stores.put(storeId, polls);
+            } else {
+                mine.addAll(polls);
+            }
+        });
+        minMicros = Math.min(minMicros, part.minMicros);
+        maxMicros = Math.max(maxMicros, part.maxMicros);
+    }
+
     /** @return the ids of the stores with at least one poll */
     Set<String> storeIds() {
         return stores.keySet();
@@ -55,6 +72,14 @@ final class PollBuffer implements PollFileReader.Sink {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
+        }
+
+        void addAll(StorePolls other) {
+            if (size + other.size > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+            }
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
         }
 
         /** Sorts, then keeps the first (the inactive one) of the polls at each instant. */

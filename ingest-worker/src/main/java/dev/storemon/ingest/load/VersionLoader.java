@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,12 +88,24 @@ public class VersionLoader {
                 .getCopyAPI();
         Set<String> storeIds = new HashSet<>();
 
-        PollBuffer buffered = new PollBuffer();
         // a poll later than this cannot be true (e.g. a clock or year typo): it would move every report's as_of
         long notAfter = EpochMicros.of(Instant.now().plus(futureTolerance));
-        FileReport.Builder polls =
-                PollFileReader.read(sources.polls(), previous.source(FileReport.Kind.POLLS), notAfter, limit, buffered);
+        List<PollBuffer> parts = new ArrayList<>();
+        FileReport.Builder polls = PollFileReader.read(
+                sources.polls(),
+                previous.source(FileReport.Kind.POLLS),
+                notAfter,
+                limit,
+                Runtime.getRuntime().availableProcessors(),
+                () -> {
+                    PollBuffer part = new PollBuffer();
+                    parts.add(part);
+                    return part;
+                });
+        PollBuffer buffered = parts.get(0);
+        parts.subList(1, parts.size()).forEach(buffered::addAll);
         storeIds.addAll(buffered.storeIds());
+        long parsed = System.nanoTime();
         files.add(polls);
 
         String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
@@ -138,7 +151,13 @@ public class VersionLoader {
         // into polls; otherwise they are staged and the anti-join below skips those already stored.
         boolean allNew =
                 previous.latestPollAt() == null || buffered.minMicros() > EpochMicros.of(previous.latestPollAt());
+        // no poll stored yet (a first load): the primary key and indexes are built once after the COPY
+        DeferredIndexes deferred = previous.latestPollAt() == null && allNew ? DeferredIndexes.dropIfEmpty(jdbc) : null;
         long copied = PollStaging.copy(copy, buffered, storeKeys, allNew ? version : 0);
+        long stored = System.nanoTime();
+        if (deferred != null) {
+            deferred.rebuild();
+        }
 
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
         jdbc.sql("analyze stores, stage_polls, stage_hours, stage_zones").update();
@@ -165,10 +184,13 @@ public class VersionLoader {
         }
         Long ownerVersion = owners.store(jdbc, previous, version);
         log.debug(
-                "run {}: files parsed and staged in {} ms, polls sorted and stored in {} ms, schedule in {} ms",
+                "run {}: polls parsed in {} ms, other files and stores staged in {} ms, polls sorted and stored in {} ms,"
+                        + " then inserted or indexed in {} ms, schedule in {} ms",
                 runId,
-                (staged - started) / 1_000_000,
-                (inserted - staged) / 1_000_000,
+                (parsed - started) / 1_000_000,
+                (staged - parsed) / 1_000_000,
+                (stored - staged) / 1_000_000,
+                (inserted - stored) / 1_000_000,
                 (System.nanoTime() - inserted) / 1_000_000);
         long rejected = polls.rowsRejected()
                 + hours.rowsRejected()

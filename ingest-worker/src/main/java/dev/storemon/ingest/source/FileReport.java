@@ -152,6 +152,28 @@ public record FileReport(
             }
         }
 
+        /**
+         * Adds the counts, rejections and warnings of a part of the file parsed on its own (in file order: parts are
+         * added first to last, so the kept rejections are the file's first ones).
+         *
+         * @param part       the part's report, its lines numbered from 0
+         * @param lineOffset the file line number of the part's first line
+         */
+        void add(Builder part, long lineOffset) {
+            rowsRead += part.rowsRead;
+            rowsRejected += part.rowsRejected;
+            for (LineNote note : part.rejections) {
+                if (rejections.size() < limit) {
+                    rejections.add(new LineNote(note.line() + lineOffset, note.reason()));
+                }
+            }
+            for (LineNote note : part.warnings) {
+                if (warnings.size() < limit) {
+                    warnings.add(new LineNote(note.line() + lineOffset, note.reason()));
+                }
+            }
+        }
+
         /** @param note something about the whole file (e.g. why it is missing and what applies instead) */
         public void note(String note) {
             this.note = note;

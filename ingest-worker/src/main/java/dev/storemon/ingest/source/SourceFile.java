@@ -83,6 +83,58 @@ final class SourceFile implements AutoCloseable {
         return new Limited(Channels.newInputStream(channel.position(from)), size - from, checksum);
     }
 
+    /**
+     * The bytes {@code [from, to)}, read with positional reads: several threads may each read their own range of the
+     * file at once (the channel's position is not used).
+     */
+    InputStream range(long from, long to) {
+        return new InputStream() {
+            private long position = from;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position >= to) {
+                    return -1;
+                }
+                int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, to - position)), position);
+                if (n < 0) {
+                    throw new IOException("file shrank while being read");
+                }
+                position += n;
+                return n;
+            }
+        };
+    }
+
+    /**
+     * Where the line that holds byte {@code position} ends: the first byte after the next line break at or after
+     * {@code position}, or the size at opening when no line break follows.
+     */
+    long nextLineStart(long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
+        long at = position;
+        while (at < size) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), size - at));
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                throw new IOException("file shrank while being read");
+            }
+            for (int i = 0; i < n; i++) {
+                if (buffer.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            at += n;
+        }
+        return size;
+    }
+
     static String hex(long value) {
         return HexFormat.of().toHexDigits(value);
     }
