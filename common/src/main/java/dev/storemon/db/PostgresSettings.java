@@ -15,6 +15,14 @@ public final class PostgresSettings {
      */
     public static final Map<String, String> RECOMMENDED = recommended();
 
+    /**
+     * Added for the all-in-one's embedded Postgres only: one node that nothing replicates or archives, so it needs no
+     * WAL beyond crash recovery. With {@code minimal}, a first load's COPY into the poll table (emptied in its
+     * transaction) and its index builds write no WAL (docs/decisions.md, issue 13). A deployed Postgres keeps its
+     * default ({@code replica}) for replicas and backups.
+     */
+    public static final Map<String, String> SINGLE_NODE = Map.of("wal_level", "minimal", "max_wal_senders", "0");
+
     private PostgresSettings() {}
 
     private static Map<String, String> recommended() {

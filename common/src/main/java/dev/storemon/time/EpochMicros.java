@@ -76,4 +76,12 @@ public final class EpochMicros {
     public static long ofPostgres(long postgresMicros) {
         return Math.addExact(postgresMicros, POSTGRES_EPOCH);
     }
+
+    /**
+     * @param epochMicros microseconds since the epoch
+     * @return the same instant as a binary {@code timestamptz}: microseconds since 2000-01-01 UTC
+     */
+    public static long toPostgres(long epochMicros) {
+        return Math.subtractExact(epochMicros, POSTGRES_EPOCH);
+    }
 }

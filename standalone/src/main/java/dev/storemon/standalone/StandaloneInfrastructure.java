@@ -25,6 +25,7 @@ class StandaloneInfrastructure {
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         PostgresSettings.RECOMMENDED.forEach(builder::setServerConfig);
+        PostgresSettings.SINGLE_NODE.forEach(builder::setServerConfig);
         if (properties.postgresDataDir() != null) {
             // Kept across restarts: zonky runs initdb only when the directory holds no cluster yet (no postgresql.conf)
             // or when told to clean it, which it must not be.

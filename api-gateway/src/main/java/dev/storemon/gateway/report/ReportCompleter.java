@@ -60,17 +60,19 @@ class ReportCompleter {
     }
 
     private boolean complete(UUID id) {
+        long started = System.nanoTime();
         Optional<ReportCompleted> completed = transactions.execute(status -> assemble(id));
         if (completed.isEmpty()) {
             return false;
         }
         ReportCompleted event = completed.get();
         log.info(
-                "report {} completed: {} stores, as_of={}, csv_sha256={}",
+                "report {} completed: {} stores, as_of={}, csv_sha256={}, assembled in {} ms",
                 id,
                 event.storeCount(),
                 event.asOf(),
-                event.csvSha256());
+                event.csvSha256(),
+                (System.nanoTime() - started) / 1_000_000);
         metrics.ended(id);
         return true;
     }

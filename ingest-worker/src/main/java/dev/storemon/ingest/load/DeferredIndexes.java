@@ -9,16 +9,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * built again after it, in the same transaction: one sorted build instead of 1.9M insertions, row by row, into the
  * primary key. The definitions are read from the catalog, so whatever the migrations declare is what is built again.
  * The drop takes the table's exclusive lock until the commit; on a first load no version exists yet, so no report
- * reads the table.
+ * reads the table. The (empty) table is also truncated, which gives it new storage in this transaction: its rows can
+ * be copied frozen, and with {@code wal_level = minimal} (the all-in-one's embedded Postgres) neither the COPY nor the
+ * index builds write WAL (the files are synced at commit instead).
  */
 final class DeferredIndexes {
 
     private final JdbcClient jdbc;
     private final List<String> rebuild;
 
-    private DeferredIndexes(JdbcClient jdbc, List<String> rebuild) {
+    private final boolean emptied;
+
+    private DeferredIndexes(JdbcClient jdbc, List<String> rebuild, boolean emptied) {
         this.jdbc = jdbc;
         this.rebuild = rebuild;
+        this.emptied = emptied;
+    }
+
+    /** Whether the poll table was emptied (truncated) in this transaction: a COPY into it may {@code freeze}. */
+    boolean emptied() {
+        return emptied;
     }
 
     /**
@@ -34,7 +44,7 @@ final class DeferredIndexes {
                 .query(Boolean.class)
                 .single();
         if (!empty) {
-            return new DeferredIndexes(jdbc, List.of());
+            return new DeferredIndexes(jdbc, List.of(), false);
         }
         List<String> rebuild = new ArrayList<>();
         List<String> drop = new ArrayList<>();
@@ -60,7 +70,8 @@ final class DeferredIndexes {
                 })
                 .list();
         drop.forEach(sql -> jdbc.sql(sql).update());
-        return new DeferredIndexes(jdbc, rebuild);
+        jdbc.sql("truncate polls").update();
+        return new DeferredIndexes(jdbc, rebuild, true);
     }
 
     /** Builds the dropped primary key and indexes again (sorting in memory: the load's 1.9M keys fit easily). */

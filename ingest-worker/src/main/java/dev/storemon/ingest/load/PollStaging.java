@@ -3,7 +3,6 @@ package dev.storemon.ingest.load;
 import dev.storemon.time.EpochMicros;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.postgresql.copy.CopyManager;
 final class PollStaging {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    /** Postgres counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
-    private static final long POSTGRES_EPOCH_MICROS = EpochMicros.of(Instant.parse("2000-01-01T00:00:00Z"));
 
     private static final int ROW_BYTES = 2 + 4 + 4 + 4 + 8 + 4 + 1 + 4 + 8;
 
@@ -28,9 +25,11 @@ final class PollStaging {
     /**
      * @param keys    the store key of every store in {@code polls}
      * @param version the data version to copy them into {@code polls} with, or 0 to stage them
+     * @param freeze    {@code polls} was emptied in this transaction ({@link DeferredIndexes}): its rows are written
+     *                  frozen, so no later read or vacuum rewrites their pages to mark them visible
      * @return rows copied
      */
-    static long copy(CopyManager copyManager, PollBuffer polls, Map<String, Integer> keys, long version)
+    static long copy(CopyManager copyManager, PollBuffer polls, Map<String, Integer> keys, long version, boolean freeze)
             throws SQLException {
         List<String> storeIds = polls.storeIds().stream()
                 .sorted(Comparator.comparingInt(keys::get))
@@ -38,7 +37,8 @@ final class PollStaging {
         CopyIn copy = copyManager.copyIn(
                 version == 0
                         ? "copy stage_polls (store_key, ts, active) from stdin (format binary)"
-                        : "copy polls (store_key, ts, active, version) from stdin (format binary)");
+                        : "copy polls (store_key, ts, active, version) from stdin (format binary"
+                                + (freeze ? ", freeze)" : ")"));
         try {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
             buffer.put(SIGNATURE).putInt(0).putInt(0);
@@ -57,7 +57,7 @@ final class PollStaging {
                             .putInt(4)
                             .putInt(key)
                             .putInt(8)
-                            .putLong(PollBuffer.StorePolls.micros(value) - POSTGRES_EPOCH_MICROS)
+                            .putLong(EpochMicros.toPostgres(PollBuffer.StorePolls.micros(value)))
                             .putInt(1)
                             .put((byte) (PollBuffer.StorePolls.active(value) ? 1 : 0));
                     if (version != 0) {

@@ -153,7 +153,8 @@ public class VersionLoader {
                 previous.latestPollAt() == null || buffered.minMicros() > EpochMicros.of(previous.latestPollAt());
         // no poll stored yet (a first load): the primary key and indexes are built once after the COPY
         DeferredIndexes deferred = previous.latestPollAt() == null && allNew ? DeferredIndexes.dropIfEmpty(jdbc) : null;
-        long copied = PollStaging.copy(copy, buffered, storeKeys, allNew ? version : 0);
+        long copied = PollStaging.copy(
+                copy, buffered, storeKeys, allNew ? version : 0, deferred != null && deferred.emptied());
         long stored = System.nanoTime();
         if (deferred != null) {
             deferred.rebuild();
