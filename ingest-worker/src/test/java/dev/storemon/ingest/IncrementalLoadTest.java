@@ -95,6 +95,41 @@ class IncrementalLoadTest extends IngestTestSupport {
     }
 
     @Test
+    void eachVersionRecordsItsFirstPollAcrossTheVersionsBeforeIt() {
+        write(
+                "store_status.csv",
+                HEADER,
+                "s1,active,2023-01-22 10:00:00.000001 UTC",
+                "s2,active,2023-01-22 11:00:00 UTC");
+        runOk();
+        // rewritten with an earlier poll: version 2's polls (its own and version 1's) start earlier
+        write(
+                "store_status.csv",
+                HEADER,
+                "s2,active,2023-01-22 08:30:00 UTC",
+                "s1,active,2023-01-22 10:00:00.000001 UTC",
+                "s2,active,2023-01-22 11:00:00 UTC");
+        runOk();
+        append("store_status.csv", "s3,active,2023-01-22 12:00:00 UTC");
+        runOk();
+        assertThat(jdbc.sql("select version || ' ' || first_poll_at from data_versions order by version")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "1 2023-01-22 10:00:00.000001+00", "2 2023-01-22 08:30:00+00", "3 2023-01-22 08:30:00+00");
+
+        // a version loaded before first polls were recorded (V133): its successor's is unknown, not guessed
+        jdbc.sql("update data_versions set first_poll_at = null where version = 3")
+                .update();
+        append("store_status.csv", "s3,active,2023-01-22 13:00:00 UTC");
+        runOk();
+        assertThat(jdbc.sql("select coalesce(first_poll_at::text, 'unknown') from data_versions where version = 4")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("unknown");
+    }
+
+    @Test
     void aRejectedRowInTheAppendedTailIsReportedWithItsLineInTheWholeFile() {
         write("store_status.csv", HEADER, "s1,active,2023-01-22 10:00:00 UTC", "s1,active,2023-01-22 11:00:00 UTC");
         runOk();

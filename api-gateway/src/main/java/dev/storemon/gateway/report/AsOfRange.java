@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,8 +80,19 @@ class AsOfRange {
         return requested;
     }
 
-    /** The first poll of each store by its primary key (store_key, ts): 10,000 index probes, not a scan of polls. */
+    /**
+     * The version's first poll as the ingest recorded it (V133); for a version loaded before, the first poll of each
+     * store by its primary key (store_key, ts): one index probe per store, not a scan of polls.
+     */
     private Instant firstPoll(long version) {
+        Optional<OffsetDateTime> recorded = jdbc.sql("select first_poll_at from data_versions where version = ?")
+                .param(version)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .optional()
+                .flatMap(at -> at);
+        if (recorded.isPresent()) {
+            return recorded.get().toInstant();
+        }
         OffsetDateTime first = jdbc.sql("""
                         select min(f.ts) from stores s
                         cross join lateral (select p.ts from polls p

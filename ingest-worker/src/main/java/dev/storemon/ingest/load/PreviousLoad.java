@@ -18,14 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
  * @param latestPollAt    its latest poll, or null
  * @param files           the latest successful run's file reports
  */
-record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPollAt, List<FileReport> files) {
+record PreviousLoad(
+        long version,
+        long scheduleVersion,
+        OffsetDateTime firstPollAt,
+        OffsetDateTime latestPollAt,
+        List<FileReport> files) {
 
-    static final PreviousLoad NONE = new PreviousLoad(0, 0, null, List.of());
+    static final PreviousLoad NONE = new PreviousLoad(0, 0, null, null, List.of());
 
     /** The latest data version and the latest successful run's file reports, or {@link #NONE}. */
     static PreviousLoad latest(JdbcClient jdbc, JsonMapper json) {
         return jdbc.sql("""
-                select v.version, v.schedule_version, v.latest_poll_at,
+                select v.version, v.schedule_version, v.first_poll_at, v.latest_poll_at,
                        (select r.files::text from ingest_runs r where r.status = 'SUCCEEDED' and r.id >= v.ingest_run_id
                         order by r.id desc limit 1) as files
                 from data_versions v
@@ -33,6 +38,7 @@ record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPol
                 .query((rs, n) -> new PreviousLoad(
                         rs.getLong("version"),
                         rs.getLong("schedule_version"),
+                        rs.getObject("first_poll_at", OffsetDateTime.class),
                         rs.getObject("latest_poll_at", OffsetDateTime.class),
                         rs.getString("files") == null
                                 ? List.of()
@@ -53,6 +59,23 @@ record PreviousLoad(long version, long scheduleVersion, OffsetDateTime latestPol
         }
         OffsetDateTime staged = EpochMicros.toUtc(stagedMicros);
         return latestPollAt == null || staged.isAfter(latestPollAt) ? staged : latestPollAt;
+    }
+
+    /**
+     * The first poll of the next version: the earlier of this version's and the earliest poll just staged; null when
+     * unknown (this version has polls but was loaded before its first poll was recorded, migration V133).
+     *
+     * @param stagedMicros the earliest staged poll, or {@code Long.MAX_VALUE} when none was staged
+     */
+    OffsetDateTime firstPollAtWith(long stagedMicros) {
+        if (latestPollAt != null && firstPollAt == null) {
+            return null;
+        }
+        if (stagedMicros == Long.MAX_VALUE) {
+            return firstPollAt;
+        }
+        OffsetDateTime staged = EpochMicros.toUtc(stagedMicros);
+        return firstPollAt == null || staged.isBefore(firstPollAt) ? staged : firstPollAt;
     }
 
     /** The {@code source} facts recorded for a kind of file, or {@link FileReport.Source#NONE}. */

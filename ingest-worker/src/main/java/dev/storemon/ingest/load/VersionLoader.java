@@ -214,10 +214,12 @@ public class VersionLoader {
         }
         OffsetDateTime latest = previous.latestPollAtWith(buffered.maxMicros());
         jdbc.sql("""
-                insert into data_versions (version, ingest_run_id, latest_poll_at, schedule_version, owner_version)
-                values (:version, :run, :latest, :schedule, :owners)""")
+                insert into data_versions (version, ingest_run_id, first_poll_at, latest_poll_at, schedule_version,
+                                           owner_version)
+                values (:version, :run, :first, :latest, :schedule, :owners)""")
                 .param("version", version)
                 .param("run", runId)
+                .param("first", previous.firstPollAtWith(buffered.minMicros()))
                 .param("latest", latest)
                 .param("schedule", scheduleVersion)
                 .param("owners", ownerVersion, java.sql.Types.BIGINT)
