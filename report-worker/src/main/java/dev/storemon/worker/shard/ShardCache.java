@@ -15,14 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the shards this worker computed warm: per shard range, the stores with their schedules and the polls of the
  * latest data version it read ({@link ShardPolls}). The next report on that version reads nothing but its version's
  * schedule version; a report on a newer version reads only the polls that version added (and the stores again only
  * when the schedule version changed or a new store appeared). Bounded by {@code storemon.worker.cache-max-bytes},
- * evicting whole shards, least recently used first. Every method that reads must run inside the caller's read-only
- * transaction.
+ * evicting whole shards, least recently used first. Reads run in the cache's own read-only transaction (one
+ * snapshot for the stores, schedules and polls of a load), opened only once the shard's lock is held: a task waiting
+ * for another thread's load of its shard holds no database connection meanwhile.
  */
 @Component
 class ShardCache {
@@ -57,14 +60,18 @@ class ShardCache {
     record Warm(Entry entry, Source source) {}
 
     private final ShardReader reader;
+    private final TransactionTemplate readOnly;
     private final long maxBytes;
     private final LinkedHashMap<StoreBuckets.Range, Entry> entries = new LinkedHashMap<>(32, 0.75f, true);
     private long bytes;
     private final ConcurrentHashMap<StoreBuckets.Range, Object> readers = new ConcurrentHashMap<>();
     private final AtomicLong[] counts = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
 
-    ShardCache(ShardReader reader, WorkerProperties properties) {
+    ShardCache(ShardReader reader, PlatformTransactionManager transactions, WorkerProperties properties) {
         this.reader = reader;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
         // Never more than a quarter of the heap: a worker started with a small -Xmx (e.g. 256m at ten times the data)
         // must keep room for the shard it is computing.
         long configured = properties.cacheMaxBytes().toBytes();
@@ -90,7 +97,7 @@ class ShardCache {
         // One reader per shard at a time: a task arriving while the pre-warm (or another task) loads its shard waits
         // for that load and then hits, instead of reading the same polls again on a machine already busy with them.
         synchronized (readers.computeIfAbsent(range, r -> new Object())) {
-            return getOrLoad(range, dataVersion, asOf);
+            return readOnly.execute(status -> getOrLoad(range, dataVersion, asOf));
         }
     }
 

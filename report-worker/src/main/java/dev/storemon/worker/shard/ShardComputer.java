@@ -122,9 +122,7 @@ class ShardComputer {
         UptimeEngine engine = new UptimeEngine(task.asOf(), interpolation);
         List<StoreUptime> rows = new ArrayList<>();
         // The cache holds whole shards of every store; a report of one owner's stores reads them from the database.
-        ShardCache.Warm warm = task.ownerId() != null
-                ? null
-                : readOnly.execute(status -> cache.get(range, task.dataVersion(), task.asOf()));
+        ShardCache.Warm warm = task.ownerId() != null ? null : cache.get(range, task.dataVersion(), task.asOf());
         if (warm == null) {
             source[0] = ShardCache.Source.DATABASE;
             return computeFromDatabase(task, interpolation, range);

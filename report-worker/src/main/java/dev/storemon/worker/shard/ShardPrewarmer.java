@@ -26,8 +26,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Warms this worker's shards when a load announces a new data version ({@code data-ingested}), so that the first
@@ -46,7 +44,6 @@ class ShardPrewarmer {
 
     private final ShardCache cache;
     private final JdbcClient jdbc;
-    private final TransactionTemplate readOnly;
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaTemplate<String, Object> kafka;
     private final int prewarmShards;
@@ -55,19 +52,17 @@ class ShardPrewarmer {
     ShardPrewarmer(
             ShardCache cache,
             JdbcClient jdbc,
-            PlatformTransactionManager transactions,
             KafkaListenerEndpointRegistry listeners,
             KafkaTemplate<String, Object> kafka,
             WorkerProperties properties) {
         this.cache = cache;
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
-        this.readOnly.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
         this.listeners = listeners;
         this.kafka = kafka;
         this.prewarmShards = properties.prewarmShards();
-        this.threads = properties.concurrency();
+        // Half the task threads: each load holds a connection, and the tasks of a report triggered meanwhile need
+        // theirs (the pool: concurrency + 2 + a spare).
+        this.threads = Math.max(1, properties.concurrency() / 2);
     }
 
     @KafkaListener(
@@ -97,13 +92,12 @@ class ShardPrewarmer {
             which = "of this worker's task partitions";
         }
         long started = System.nanoTime();
-        // As many at once as this worker computes tasks: the machine is otherwise idle right after a load, and a
-        // report triggered meanwhile waits for the shard it needs rather than reading it a second time.
+        // Several at once: the machine is otherwise idle right after a load; a report triggered meanwhile waits for
+        // the shard it needs rather than reading it a second time.
         ExecutorService loaders = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Object>> loads = ranges.stream()
-                    .map(range -> Executors.callable(() -> readOnly.executeWithoutResult(
-                            status -> cache.get(range, event.dataVersion(), latestPoll.get()))))
+                    .map(range -> (Callable<Object>) () -> cache.get(range, event.dataVersion(), latestPoll.get()))
                     .toList();
             for (Future<Object> load : loaders.invokeAll(loads)) {
                 load.get();

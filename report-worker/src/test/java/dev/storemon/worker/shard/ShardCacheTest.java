@@ -74,7 +74,7 @@ class ShardCacheTest {
         var properties = new WorkerProperties(
                 "cache-test", "group", 1, 0, Duration.ofSeconds(1), 100, DataSize.ofMegabytes(64), 0);
         ShardReader reader = new ShardReader(jdbc, jdbcTemplate, properties);
-        cache = new ShardCache(reader, properties);
+        cache = new ShardCache(reader, transactions, properties);
         computer = new ShardComputer(reader, new ShardWriter(jdbc), cache, jdbc, transactions, properties);
     }
 
