@@ -295,9 +295,17 @@ for f in "$WORK"/flood/*.json; do
     [[ $s == Complete ]] && ! same_csv "$id" && different=$((different + 1))
 done
 secs_flood=$(since "$t")
-[[ $accepted -ge 1 && $accepted -le 32 && $((accepted + limited)) == 100 && $complete == "$accepted" && $failed == 0 &&
+# The limit is on reports running at once, not on how many a flood gets accepted: reports that finish while later
+# triggers are still being answered make room. The peak: at each accepted report's admission, how many of them had been
+# admitted and not yet completed (requested_at is the admission's clock_timestamp, completed_at the completion's).
+ids=$(for f in "$WORK"/flood/*.json; do jq -r '.report_id // empty' <"$f" 2>/dev/null; done | sed "s/.*/'&'/" | paste -sd,)
+peak=0
+[[ -n $ids ]] && peak=$(sql "select max((select count(*) from reports b where b.id in ($ids)
+    and b.requested_at <= a.requested_at and coalesce(b.completed_at, 'infinity') > a.requested_at))
+    from reports a where a.id in ($ids)")
+[[ $accepted -ge 1 && $peak -le 32 && $((accepted + limited)) == 100 && $complete == "$accepted" && $failed == 0 &&
     $different == 0 ]] && r=ok || r=FAIL
-row "100 simultaneous triggers" "$accepted accepted, $limited answered 429, $other other (all answered in ${secs_answer} s); $complete complete, $failed Failed, $different CSVs differ" "$secs_flood" $r
+row "100 simultaneous triggers" "$accepted accepted (at most $peak running at once, limit 32), $limited answered 429, $other other (all answered in ${secs_answer} s); $complete complete, $failed Failed, $different CSVs differ" "$secs_flood" $r
 
 # ---- the table --------------------------------------------------------------------------------------------------
 LOAD_END=$(cut -d' ' -f1 /proc/loadavg)

@@ -103,10 +103,12 @@ public class ReportStarter {
             }
             // Postgres keeps microseconds: the report row, the workers and the CSV all use the same instant.
             Instant pinnedAsOf = asOf.truncatedTo(ChronoUnit.MICROS);
+            // requested_at: the moment of admission (clock_timestamp, after the admission lock), not the
+            // transaction's start, so that the reports running at any instant can be told from the table afterwards.
             jdbc.sql("""
                             insert into reports (id, status, requested_at, as_of, data_version, interpolation, shard_count,
                                                  key_id, owner_id)
-                            values (?, 'RUNNING', now(), ?, ?, ?, ?, ?, ?)
+                            values (?, 'RUNNING', clock_timestamp(), ?, ?, ?, ?, ?, ?)
                             """)
                     .params(
                             id,
