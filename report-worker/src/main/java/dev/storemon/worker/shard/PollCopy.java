@@ -14,8 +14,7 @@ import org.postgresql.copy.PGCopyInputStream;
 /**
  * Streams poll rows {@code (store_key int4, ts timestamptz, active bool)} out of Postgres with
  * {@code COPY (select ...) TO STDOUT (FORMAT binary)}: the rows arrive as the server's own integers, decoded here
- * without a {@code ResultSet} or an object per row. Reading a warm shard's polls this way costs about what the query
- * costs on the server; through JDBC rows it cost three to four times as much (docs/decisions.md, issue 13).
+ * without a {@code ResultSet} or an object per row (docs/decisions.md, issue 13).
  */
 final class PollCopy {
 
