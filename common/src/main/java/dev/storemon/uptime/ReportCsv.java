@@ -28,31 +28,19 @@ public final class ReportCsv {
      */
     public static String line(StoreUptime row) {
         StringBuilder line = new StringBuilder();
-        appendLine(
-                line,
-                row.storeId(),
+        appendLine(line, row);
+        return line.toString();
+    }
+
+    private static void appendLine(StringBuilder csv, StoreUptime row) {
+        csv.append(row.storeId());
+        for (BigDecimal figure : List.of(
                 row.uptimeLastHour(),
                 row.uptimeLastDay(),
                 row.uptimeLastWeek(),
                 row.downtimeLastHour(),
                 row.downtimeLastDay(),
-                row.downtimeLastWeek());
-        return line.toString();
-    }
-
-    /**
-     * Appends one store's line, without a line break, from figures already rounded (as the report's rows store them).
-     *
-     * @param csv     where the line goes
-     * @param storeId the store
-     * @param figures the six figures in {@link #HEADER}'s order
-     */
-    public static void appendLine(StringBuilder csv, String storeId, BigDecimal... figures) {
-        if (figures.length != 6) {
-            throw new IllegalArgumentException("a report line has 6 figures, not " + figures.length);
-        }
-        csv.append(storeId);
-        for (BigDecimal figure : figures) {
+                row.downtimeLastWeek())) {
             csv.append(',').append(figure.toPlainString());
         }
     }
@@ -69,15 +57,7 @@ public final class ReportCsv {
         sorted.sort(Comparator.comparing(StoreUptime::storeId));
         StringBuilder csv = new StringBuilder(sorted.size() * 48);
         for (StoreUptime row : sorted) {
-            appendLine(
-                    csv,
-                    row.storeId(),
-                    row.uptimeLastHour(),
-                    row.uptimeLastDay(),
-                    row.uptimeLastWeek(),
-                    row.downtimeLastHour(),
-                    row.downtimeLastDay(),
-                    row.downtimeLastWeek());
+            appendLine(csv, row);
             csv.append('\n');
         }
         return csv.toString();
