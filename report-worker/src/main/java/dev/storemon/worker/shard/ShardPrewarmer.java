@@ -61,7 +61,7 @@ class ShardPrewarmer {
         this.kafka = kafka;
         this.prewarmShards = properties.prewarmShards();
         // Half the task threads: each load holds a connection, and the tasks of a report triggered meanwhile need
-        // theirs (the pool: concurrency + 2 + a spare).
+        // theirs (report-worker.yml sizes the pool for both).
         this.threads = Math.max(1, properties.concurrency() / 2);
     }
 
