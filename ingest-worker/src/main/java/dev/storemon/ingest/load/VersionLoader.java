@@ -15,12 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -86,12 +91,18 @@ public class VersionLoader {
         CopyManager copy = DataSourceUtils.getConnection(dataSource)
                 .unwrap(PGConnection.class)
                 .getCopyAPI();
-        Set<String> storeIds = new HashSet<>();
 
+        // The poll file is parsed on other threads (it needs no database) while this one, which holds the
+        // transaction's connection, stages the other files and stores the schedule: Postgres works meanwhile.
         // a poll later than this cannot be true (e.g. a clock or year typo): it would move every report's as_of
         long notAfter = EpochMicros.of(Instant.now().plus(futureTolerance));
         List<PollBuffer> parts = new ArrayList<>();
-        FileReport.Builder polls = PollFileReader.read(
+        ExecutorService parser = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ingest-polls");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<FileReport.Builder> parsing = parser.submit(() -> PollFileReader.read(
                 sources.polls(),
                 previous.source(FileReport.Kind.POLLS),
                 notAfter,
@@ -101,46 +112,30 @@ public class VersionLoader {
                     PollBuffer part = new PollBuffer();
                     parts.add(part);
                     return part;
-                });
-        PollBuffer buffered = parts.get(0);
-        parts.subList(1, parts.size()).forEach(buffered::addAll);
-        storeIds.addAll(buffered.storeIds());
+                }));
+        parser.shutdown();
+        Schedule schedule;
+        FileReport.Builder polls;
+        try {
+            schedule = stageSchedule(sources, previous, version, limit, copy);
+            polls = parsing.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing the poll file", e);
+        } finally {
+            parsing.cancel(true); // when staging the other files failed: stop parsing
+        }
         long parsed = System.nanoTime();
         files.add(polls);
+        files.add(schedule.hours());
+        files.add(schedule.zones());
+        files.add(schedule.owners().report());
+        PollBuffer buffered = parts.get(0);
+        parts.subList(1, parts.size()).forEach(buffered::addAll);
 
-        String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
-        String zonesSha = sources.zones() == null ? null : ScheduleFileReader.sha256(sources.zones());
-        boolean reuse = previous.version() > 0
-                && Objects.equals(
-                        hoursSha, previous.source(FileReport.Kind.HOURS).sha256())
-                && Objects.equals(
-                        zonesSha, previous.source(FileReport.Kind.ZONES).sha256());
-        FileReport.Builder hours = reuse || sources.hours() == null
-                ? notRead(
-                        FileReport.Kind.HOURS, sources.hours(), "business_hours.csv", limit, "every store is open 24x7")
-                : ScheduleStaging.hours(copy, sources.hours(), limit, storeIds);
-        FileReport.Builder zones = reuse || sources.zones() == null
-                ? notRead(
-                        FileReport.Kind.ZONES,
-                        sources.zones(),
-                        "timezones.csv",
-                        limit,
-                        "every store is in America/Chicago")
-                : ScheduleStaging.zones(copy, sources.zones(), limit, storeIds);
-        hours.source(hours.source().withSha256(hoursSha));
-        zones.source(zones.source().withSha256(zonesSha));
-        files.add(hours);
-        files.add(zones);
-        OwnerStaging owners = OwnerStaging.stage(jdbc, copy, sources.dir(), previous, limit, storeIds);
-        files.add(owners.report());
-
-        try (TextStaging staging = new TextStaging(copy, "stage_stores", "store_id, bucket")) {
-            storeIds.forEach(id -> staging.row(id, StoreBuckets.of(id)));
-            staging.finish();
-        }
-        int storesAdded = jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
-                        + " on conflict (store_id) do nothing")
-                .update();
+        int storesAdded = schedule.storesAdded() + addStores(copy, buffered.storeIds());
         long staged = System.nanoTime();
         // read after the insert, in the same transaction: every store of the files has its key now
         Map<String, Integer> storeKeys = new HashMap<>();
@@ -159,9 +154,10 @@ public class VersionLoader {
         if (deferred != null) {
             deferred.rebuild();
         }
+        long indexed = System.nanoTime();
 
         // fresh tables have no statistics: without them the planner picks nested loops over a million rows
-        jdbc.sql("analyze stores, stage_polls, stage_hours, stage_zones").update();
+        jdbc.sql("analyze stores, stage_polls").update();
         // Staged polls are in primary-key order (random index insertions would be slower); without ON CONFLICT (a
         // speculative insertion per row was 5x slower): the anti-join skips stored polls, PollBuffer already dropped
         // repeated ones, and the ingest lock keeps other writers out.
@@ -173,26 +169,22 @@ public class VersionLoader {
         polls.stored(pollsAdded, polls.rowsValid() - pollsAdded);
 
         long inserted = System.nanoTime();
+        boolean reuse = schedule.reused();
         long scheduleVersion = reuse ? previous.scheduleVersion() : version;
-        if (!reuse) {
-            hours.stored(jdbc.sql("""
-                    insert into business_hours (schedule_version, store_key, day, start_local, end_local)
-                    select :v, s.store_key, h.day, h.start_local, h.end_local
-                    from stage_hours h join stores s on s.store_id = h.store_id""").param("v", version).update(), 0);
-            zones.stored(jdbc.sql("""
-                    insert into store_zones (schedule_version, store_key, zone_id)
-                    select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""").param("v", version).update(), 0);
-        }
-        Long ownerVersion = owners.store(jdbc, previous, version);
+        FileReport.Builder hours = schedule.hours();
+        FileReport.Builder zones = schedule.zones();
+        OwnerStaging owners = schedule.owners();
         log.debug(
-                "run {}: polls parsed in {} ms, other files and stores staged in {} ms, polls sorted and stored in {} ms,"
-                        + " then inserted or indexed in {} ms, schedule in {} ms",
+                "run {}: polls parsed in {} ms (meanwhile the other files staged and the schedule stored in {} ms),"
+                        + " their stores added in {} ms, polls sorted and copied in {} ms, indexed in {} ms, then"
+                        + " inserted in {} ms",
                 runId,
                 (parsed - started) / 1_000_000,
+                schedule.millis(),
                 (staged - parsed) / 1_000_000,
                 (stored - staged) / 1_000_000,
-                (inserted - stored) / 1_000_000,
-                (System.nanoTime() - inserted) / 1_000_000);
+                (indexed - stored) / 1_000_000,
+                (inserted - indexed) / 1_000_000);
         long rejected = polls.rowsRejected()
                 + hours.rowsRejected()
                 + zones.rowsRejected()
@@ -222,7 +214,7 @@ public class VersionLoader {
                 .param("first", previous.firstPollAtWith(buffered.minMicros()))
                 .param("latest", latest)
                 .param("schedule", scheduleVersion)
-                .param("owners", ownerVersion, java.sql.Types.BIGINT)
+                .param("owners", schedule.ownerVersion(), java.sql.Types.BIGINT)
                 .update();
         return new LoadResult(
                 version,
@@ -234,6 +226,83 @@ public class VersionLoader {
                 rejected,
                 latest == null ? null : latest.toInstant(),
                 true);
+    }
+
+    /**
+     * What {@link #stageSchedule} did.
+     *
+     * @param reused       the hours and zones files are the previous version's: its schedule version stays
+     * @param storesAdded  stores named first by these files
+     * @param ownerVersion the new version's owner_version, or null
+     * @param millis       how long it took
+     */
+    private record Schedule(
+            FileReport.Builder hours,
+            FileReport.Builder zones,
+            OwnerStaging owners,
+            boolean reused,
+            int storesAdded,
+            Long ownerVersion,
+            long millis) {}
+
+    /**
+     * Stages the hours, zones and owners files, adds the stores they name and, when hours or zones changed, stores
+     * the new version's complete schedule; the owners of the new version too.
+     */
+    private Schedule stageSchedule(SourceSet sources, PreviousLoad previous, long version, int limit, CopyManager copy)
+            throws SQLException, IOException {
+        long started = System.nanoTime();
+        String hoursSha = sources.hours() == null ? null : ScheduleFileReader.sha256(sources.hours());
+        String zonesSha = sources.zones() == null ? null : ScheduleFileReader.sha256(sources.zones());
+        boolean reuse = previous.version() > 0
+                && Objects.equals(
+                        hoursSha, previous.source(FileReport.Kind.HOURS).sha256())
+                && Objects.equals(
+                        zonesSha, previous.source(FileReport.Kind.ZONES).sha256());
+        Set<String> storeIds = new HashSet<>();
+        FileReport.Builder hours = reuse || sources.hours() == null
+                ? notRead(
+                        FileReport.Kind.HOURS, sources.hours(), "business_hours.csv", limit, "every store is open 24x7")
+                : ScheduleStaging.hours(copy, sources.hours(), limit, storeIds);
+        FileReport.Builder zones = reuse || sources.zones() == null
+                ? notRead(
+                        FileReport.Kind.ZONES,
+                        sources.zones(),
+                        "timezones.csv",
+                        limit,
+                        "every store is in America/Chicago")
+                : ScheduleStaging.zones(copy, sources.zones(), limit, storeIds);
+        hours.source(hours.source().withSha256(hoursSha));
+        zones.source(zones.source().withSha256(zonesSha));
+        OwnerStaging owners = OwnerStaging.stage(jdbc, copy, sources.dir(), previous, limit, storeIds);
+        int storesAdded = addStores(copy, storeIds);
+        if (!reuse) {
+            jdbc.sql("analyze stores, stage_hours, stage_zones").update();
+            hours.stored(jdbc.sql("""
+                    insert into business_hours (schedule_version, store_key, day, start_local, end_local)
+                    select :v, s.store_key, h.day, h.start_local, h.end_local
+                    from stage_hours h join stores s on s.store_id = h.store_id""").param("v", version).update(), 0);
+            zones.stored(jdbc.sql("""
+                    insert into store_zones (schedule_version, store_key, zone_id)
+                    select :v, s.store_key, z.zone_id from stage_zones z join stores s on s.store_id = z.store_id""").param("v", version).update(), 0);
+        }
+        Long ownerVersion = owners.store(jdbc, previous, version);
+        return new Schedule(
+                hours, zones, owners, reuse, storesAdded, ownerVersion, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Adds the stores not stored yet, each with its bucket. @return how many were added */
+    private int addStores(CopyManager copy, Collection<String> storeIds) throws SQLException, IOException {
+        jdbc.sql("truncate stage_stores").update();
+        try (TextStaging staging = new TextStaging(copy, "stage_stores", "store_id, bucket")) {
+            storeIds.forEach(id -> staging.row(id, StoreBuckets.of(id)));
+            staging.finish();
+        }
+        // Keys in bucket order: a shard (a range of buckets) is then a range of keys, and since polls are stored
+        // in key order, a contiguous part of the poll table that a report worker reads in one sweep.
+        return jdbc.sql("insert into stores (store_id, bucket) select store_id, bucket from stage_stores"
+                        + " order by bucket, store_id on conflict (store_id) do nothing")
+                .update();
     }
 
     /** The report of a file not parsed: missing, or identical to the previous version's. */

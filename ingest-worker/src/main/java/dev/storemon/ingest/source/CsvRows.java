@@ -30,22 +30,32 @@ final class CsvRows {
         void row(long line, String[] values);
     }
 
+    /**
+     * One data row as bytes, for a file of millions of rows: required column {@code c} is {@code bytes[from[c],
+     * to[c])}, UTF-8. The arrays are reused for the next row.
+     */
+    interface FieldHandler {
+        void row(long line, byte[] bytes, int[] from, int[] to);
+    }
+
     private final int width;
     private final int[] columns;
     private final FileReport.Builder report;
-    private final Handler handler;
-    private final String[] values;
+    private final FieldHandler handler;
+    private final int[] valueFrom;
+    private final int[] valueTo;
     /** Where each field of the current line starts and ends (exclusive); only the first {@code width} are kept. */
     private final int[] fieldStart;
 
     private final int[] fieldEnd;
 
-    private CsvRows(int width, int[] columns, FileReport.Builder report, Handler handler) {
+    private CsvRows(int width, int[] columns, FileReport.Builder report, FieldHandler handler) {
         this.width = width;
         this.columns = columns;
         this.report = report;
         this.handler = handler;
-        this.values = new String[columns.length];
+        this.valueFrom = new int[columns.length];
+        this.valueTo = new int[columns.length];
         this.fieldStart = new int[width];
         this.fieldEnd = new int[width];
     }
@@ -112,6 +122,19 @@ final class CsvRows {
      */
     static long parse(
             InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report, Handler handler)
+            throws IOException {
+        String[] values = new String[columns.length];
+        return parseFields(in, firstLine, width, columns, report, (line, bytes, from, to) -> {
+            for (int c = 0; c < values.length; c++) {
+                values[c] = new String(bytes, from[c], to[c] - from[c], StandardCharsets.UTF_8);
+            }
+            handler.row(line, values);
+        });
+    }
+
+    /** As {@link #parse}, the values given as bytes. */
+    static long parseFields(
+            InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report, FieldHandler handler)
             throws IOException {
         return new CsvRows(width, columns, report, handler).parse(in, firstLine);
     }
@@ -221,13 +244,13 @@ final class CsvRows {
             return;
         }
         for (int c = 0; c < columns.length; c++) {
-            int f = columns[c];
-            values[c] = new String(bytes, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
+            valueFrom[c] = fieldStart[columns[c]];
+            valueTo[c] = fieldEnd[columns[c]];
         }
-        handler.row(line, values);
+        handler.row(line, bytes, valueFrom, valueTo);
     }
 
-    /** The rare line with a quote: parsed field by field into strings. */
+    /** The rare line with a quote: parsed field by field into strings, the values given as bytes again. */
     private void quotedLine(byte[] bytes, int from, int to, long line) {
         List<String> fields = new ArrayList<>(width);
         String problem = split(bytes, from, to, fields);
@@ -239,10 +262,13 @@ final class CsvRows {
             report.reject(line, "has " + fields.size() + " fields, the header has " + width);
             return;
         }
+        ByteArrayOutputStream values = new ByteArrayOutputStream();
         for (int c = 0; c < columns.length; c++) {
-            values[c] = fields.get(columns[c]);
+            valueFrom[c] = values.size();
+            values.writeBytes(fields.get(columns[c]).getBytes(StandardCharsets.UTF_8));
+            valueTo[c] = values.size();
         }
-        handler.row(line, values);
+        handler.row(line, values.toByteArray(), valueFrom, valueTo);
     }
 
     /**

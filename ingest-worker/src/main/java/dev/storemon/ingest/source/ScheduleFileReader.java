@@ -161,10 +161,25 @@ public final class ScheduleFileReader {
         if (t.startsWith("24:00") && t.replaceAll("[0:.]", "").equals("24")) {
             return LocalTime.of(23, 59, 59); // 24:00 is the end of the day, as 23:59:59 means
         }
+        if (t.length() == 8 && t.charAt(2) == ':' && t.charAt(5) == ':') { // HH:MM:SS, as the files write it
+            int hour = twoDigits(t, 0);
+            int minute = twoDigits(t, 3);
+            int second = twoDigits(t, 6);
+            if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                return LocalTime.of(hour, minute, second);
+            }
+        }
         try {
-            return LocalTime.parse(t);
+            return LocalTime.parse(t); // the other ISO forms (HH:MM, fractions) and the error
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** @return the number of the two digits at {@code from}, or -1 */
+    private static int twoDigits(String text, int from) {
+        char tens = text.charAt(from);
+        char ones = text.charAt(from + 1);
+        return tens >= '0' && tens <= '9' && ones >= '0' && ones <= '9' ? (tens - '0') * 10 + (ones - '0') : -1;
     }
 }

@@ -42,14 +42,7 @@ final class StoreIds {
         }
         for (int i = 0; i < length; i++) {
             char c = storeId.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '_'
-                    || c == '.'
-                    || c == ':'
-                    || c == '-';
-            if (!allowed) {
+            if (!allowed(c)) {
                 return "store_id contains " + describe(c) + " (allowed: letters, digits, '-', '_', '.', ':')";
             }
         }
@@ -57,6 +50,33 @@ final class StoreIds {
             return "store_id starts with '-'";
         }
         return null;
+    }
+
+    /**
+     * The same rule over bytes (already trimmed), without a {@code String}: true exactly when {@link #problem} of
+     * their text is null (an accepted id is ASCII, one byte a character; any other byte is refused).
+     */
+    static boolean acceptable(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_LENGTH || bytes[from] == '-') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!allowed(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allowed(int c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '.'
+                || c == ':'
+                || c == '-';
     }
 
     private static String describe(char c) {
