@@ -65,7 +65,7 @@ public class VersionLoader {
      * @param runId   the ingest run
      * @param sources the files
      * @param limit   rejections kept per file
-     * @param files   receives each file's report as soon as it is read
+     * @param files   receives each file's report once it is read (the poll file's first, then hours, zones, owners)
      * @return what was stored
      * @throws BadSourceException when a file must be rejected as a whole (the caller rolls back)
      */

@@ -30,6 +30,9 @@ public final class PollFileReader {
     private static final List<List<String>> COLUMNS =
             List.of(List.of("store_id"), List.of("status"), List.of("timestamp_utc", "timestamp"));
 
+    private static final byte[] ACTIVE = "active".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INACTIVE = "inactive".getBytes(StandardCharsets.US_ASCII);
+
     /** A range shorter than this per thread is parsed on one thread (an appended hour is ~800 KB). */
     static final long MIN_PART_BYTES = 4L << 20;
 
@@ -174,14 +177,8 @@ public final class PollFileReader {
      */
     private static boolean fastRow(
             byte[] row, int[] from, int[] to, long notAfterMicros, StoreIdTable storeIds, Sink sink) {
-        int idFrom = from[0];
-        int idTo = to[0];
-        while (idFrom < idTo && row[idFrom] == ' ') {
-            idFrom++;
-        }
-        while (idTo > idFrom && row[idTo - 1] == ' ') {
-            idTo--;
-        }
+        int idFrom = skipSpaces(row, from[0], to[0]);
+        int idTo = skipTrailingSpaces(row, idFrom, to[0]);
         String storeId = storeIds.id(row, idFrom, idTo);
         if (storeId == null) {
             return false;
@@ -204,9 +201,6 @@ public final class PollFileReader {
         sink.poll(storeId, micros, active);
         return true;
     }
-
-    private static final byte[] ACTIVE = "active".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] INACTIVE = "inactive".getBytes(StandardCharsets.US_ASCII);
 
     private static int skipSpaces(byte[] bytes, int from, int to) {
         while (from < to && bytes[from] == ' ') {

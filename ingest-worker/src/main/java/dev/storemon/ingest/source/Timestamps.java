@@ -18,6 +18,9 @@ public final class Timestamps {
     private static final int NANOS_PER_MICRO = 1_000;
     private static final int[] SCALE = {100_000, 10_000, 1_000, 100, 10, 1};
 
+    /** Returned for a text that is not a valid {@code yyyy-MM-dd HH:mm:ss[.f...] UTC}. */
+    static final long NOT_UTC_FORM = Long.MIN_VALUE;
+
     private Timestamps() {}
 
     /**
@@ -67,9 +70,6 @@ public final class Timestamps {
         }
         return utcForm(bytes, from, to - 4);
     }
-
-    /** Returned for a text that is not a valid {@code yyyy-MM-dd HH:mm:ss[.f...] UTC}. */
-    static final long NOT_UTC_FORM = Long.MIN_VALUE;
 
     /** {@code yyyy-MM-dd HH:mm:ss[.f...]} in {@code [from, end)}, or {@link #NOT_UTC_FORM}. */
     private static long utcForm(byte[] s, int from, int end) {
