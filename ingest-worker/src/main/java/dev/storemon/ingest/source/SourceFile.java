@@ -1,15 +1,14 @@
 package dev.storemon.ingest.source;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.Checksum;
 
 /**
@@ -79,8 +78,8 @@ final class SourceFile implements AutoCloseable {
     }
 
     /** The bytes from {@code from} to the size at opening, every byte read also fed to {@code checksum}. */
-    InputStream bytes(long from, Checksum checksum) throws IOException {
-        return new Limited(Channels.newInputStream(channel.position(from)), size - from, checksum);
+    InputStream bytes(long from, Checksum checksum) {
+        return new CheckedInputStream(range(from, size), checksum);
     }
 
     /**
@@ -142,41 +141,5 @@ final class SourceFile implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    /** Stops at a byte count and checksums what it passes on. */
-    private static final class Limited extends FilterInputStream {
-        private long left;
-        private final Checksum checksum;
-
-        Limited(InputStream in, long left, Checksum checksum) {
-            super(in);
-            this.left = left;
-            this.checksum = checksum;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-                checksum.update(b, off, n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the channel belongs to the SourceFile, which closes it
-        }
     }
 }
