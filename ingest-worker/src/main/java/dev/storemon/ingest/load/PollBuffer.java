@@ -20,8 +20,8 @@ final class PollBuffer implements PollFileReader.Sink {
 
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> storeIds = new ArrayList<>();
-    private long[] values = new long[1 << 16];
-    private int[] stores = new int[values.length];
+    private long[] values;
+    private int[] stores;
     private int size;
     private long minMicros = Long.MAX_VALUE;
     private long maxMicros = Long.MIN_VALUE;
@@ -32,6 +32,24 @@ final class PollBuffer implements PollFileReader.Sink {
     private int[] start;
 
     private int[] count;
+
+    PollBuffer() {
+        this(1 << 16);
+    }
+
+    private PollBuffer(int capacity) {
+        values = new long[capacity];
+        stores = new int[capacity];
+    }
+
+    /**
+     * A buffer sized for the polls of a part of the poll file this long, so that it rarely grows while the part is
+     * parsed: growing copies the arrays and, in the middle of a compiled parse loop, takes a branch the JIT had never
+     * seen taken (a deoptimization, then a recompilation). Real lines are 55 to 60 bytes.
+     */
+    static PollBuffer forBytes(long bytes) {
+        return new PollBuffer((int) Math.min(Math.max(bytes / 50, 1 << 16), 1 << 28));
+    }
 
     @Override
     public void poll(String storeId, long epochMicros, boolean active) {

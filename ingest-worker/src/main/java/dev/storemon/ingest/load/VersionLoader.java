@@ -77,6 +77,15 @@ public class VersionLoader {
         }
     }
 
+    /**
+     * One core is left to this thread and Postgres, which stage the other files meanwhile. On a cold JVM the parse
+     * runs in profiling (tier 3) code whose counters every parsing core writes: on 2 cores two parse threads took
+     * longer than one (decisions: "Ingest, third pass").
+     */
+    private static int parseThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
     private LoadResult doLoad(long runId, SourceSet sources, int limit, List<FileReport.Builder> files)
             throws SQLException, IOException {
         if (sources.polls() == null) {
@@ -103,13 +112,8 @@ public class VersionLoader {
             return thread;
         });
         Future<FileReport.Builder> parsing = parser.submit(() -> PollFileReader.read(
-                sources.polls(),
-                previous.source(FileReport.Kind.POLLS),
-                notAfter,
-                limit,
-                Runtime.getRuntime().availableProcessors(),
-                () -> {
-                    PollBuffer part = new PollBuffer();
+                sources.polls(), previous.source(FileReport.Kind.POLLS), notAfter, limit, parseThreads(), bytes -> {
+                    PollBuffer part = PollBuffer.forBytes(bytes);
                     parts.add(part);
                     return part;
                 }));

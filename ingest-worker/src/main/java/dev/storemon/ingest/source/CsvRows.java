@@ -30,30 +30,36 @@ final class CsvRows {
         void row(long line, String[] values);
     }
 
-    /**
-     * One data row as bytes, for a file of millions of rows: required column {@code c} is {@code bytes[from[c],
-     * to[c])}, UTF-8. The arrays are reused for the next row.
-     */
-    interface FieldHandler {
-        void row(long line, byte[] bytes, int[] from, int[] to);
-    }
-
+    private final InputStream in;
     private final int width;
     private final int[] columns;
     private final FileReport.Builder report;
-    private final FieldHandler handler;
-    private final int[] valueFrom;
-    private final int[] valueTo;
+    private final long firstLine;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int start; // the current line's first byte
+    private int scanned; // bytes before this index (from start) hold no line break
+    private int end; // bytes buffered
+    private boolean skipping; // in a line longer than the limit: its bytes are dropped up to its line break
+    private boolean done;
+    private long line; // the number of the line read next
     /** Where each field of the current line starts and ends (exclusive); only the first {@code width} are kept. */
     private final int[] fieldStart;
 
     private final int[] fieldEnd;
+    /** The current row: required column {@code c} is {@code rowBytes[valueFrom[c], valueTo[c])}. */
+    private byte[] rowBytes;
 
-    private CsvRows(int width, int[] columns, FileReport.Builder report, FieldHandler handler) {
+    private long rowLine;
+    private final int[] valueFrom;
+    private final int[] valueTo;
+
+    private CsvRows(InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report) {
+        this.in = in;
+        this.firstLine = firstLine;
+        this.line = firstLine;
         this.width = width;
         this.columns = columns;
         this.report = report;
-        this.handler = handler;
         this.valueFrom = new int[columns.length];
         this.valueTo = new int[columns.length];
         this.fieldStart = new int[width];
@@ -110,57 +116,63 @@ final class CsvRows {
     }
 
     /**
-     * Parses data rows (no header line in {@code in}).
+     * Reads data rows (no header line in {@code in}) one at a time: the caller's loop calls {@link #next()} and reads the
+     * row's fields. A reader pulls rather than being called back, so that each file's loop is its own code to the JIT:
+     * the poll file's loop, millions of rows, is compiled for its rows alone and no other file's rows deoptimize it.
      *
      * @param in        the bytes after the header (or after the already loaded prefix)
      * @param firstLine the file line number of the first line
      * @param width     how many columns the header has
      * @param columns   the indexes of the required columns
      * @param report    counts rows read and rejects the lines that cannot be parsed or have the wrong width
-     * @param handler   receives each row of the right width
+     */
+    static CsvRows over(InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report) {
+        return new CsvRows(in, firstLine, width, columns, report);
+    }
+
+    /**
+     * Parses data rows, each handed over with its values as strings.
+     *
+     * @see #over
      * @return how many line breaks were read
      */
     static long parse(
             InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report, Handler handler)
             throws IOException {
+        CsvRows rows = over(in, firstLine, width, columns, report);
         String[] values = new String[columns.length];
-        return parseFields(in, firstLine, width, columns, report, (line, bytes, from, to) -> {
+        while (rows.next()) {
             for (int c = 0; c < values.length; c++) {
-                values[c] = new String(bytes, from[c], to[c] - from[c], StandardCharsets.UTF_8);
+                values[c] = rows.value(c);
             }
-            handler.row(line, values);
-        });
+            handler.row(rows.line(), values);
+        }
+        return rows.lineBreaks();
     }
 
-    /** As {@link #parse}, the values given as bytes. */
-    static long parseFields(
-            InputStream in, long firstLine, int width, int[] columns, FileReport.Builder report, FieldHandler handler)
-            throws IOException {
-        return new CsvRows(width, columns, report, handler).parse(in, firstLine);
-    }
-
-    private long parse(InputStream in, long firstLine) throws IOException {
-        byte[] buffer = new byte[BUFFER_BYTES];
-        int start = 0; // the current line's first byte
-        int scanned = 0; // bytes before this index (from start) hold no line break
-        int end = 0; // bytes buffered
-        boolean skipping = false; // in a line longer than the limit: its bytes are dropped up to its line break
-        long line = firstLine;
-        while (true) {
+    /**
+     * Moves to the next row of the header's width; lines that are blank are skipped, lines that cannot be parsed are
+     * rejected in the report on the way.
+     *
+     * @return false at the end of the input
+     */
+    boolean next() throws IOException {
+        while (!done) {
             int newline = scanned;
             while (newline < end && buffer[newline] != '\n') {
                 newline++;
             }
             if (newline < end) {
-                if (skipping || newline - start > MAX_LINE_BYTES) {
-                    tooLong(line);
-                    skipping = false;
-                } else {
-                    line(buffer, start, newline, line);
-                }
-                line++;
+                long number = line++;
+                int from = start;
                 start = newline + 1;
                 scanned = start;
+                if (skipping || newline - from > MAX_LINE_BYTES) {
+                    tooLong(number);
+                    skipping = false;
+                } else if (line(buffer, from, newline, number)) {
+                    return true;
+                }
                 continue;
             }
             scanned = end;
@@ -179,15 +191,49 @@ final class CsvRows {
             }
             int n = in.read(buffer, end, buffer.length - end);
             if (n < 0) {
+                done = true;
                 if (skipping) {
                     tooLong(line);
                 } else if (end > start) {
-                    line(buffer, start, end, line); // the last line, without a line break
+                    int from = start;
+                    start = end;
+                    return line(buffer, from, end, line); // the last line, without a line break
                 }
-                return line - firstLine;
+                return false;
             }
             end += n;
         }
+        return false;
+    }
+
+    /** @return the current row's line number */
+    long line() {
+        return rowLine;
+    }
+
+    /** @return the bytes that hold the current row's values (UTF-8), valid until the next {@link #next()} */
+    byte[] bytes() {
+        return rowBytes;
+    }
+
+    /** @return where required column {@code c}'s value starts in {@link #bytes()} */
+    int from(int c) {
+        return valueFrom[c];
+    }
+
+    /** @return where required column {@code c}'s value ends (exclusive) in {@link #bytes()} */
+    int to(int c) {
+        return valueTo[c];
+    }
+
+    /** @return required column {@code c}'s value */
+    String value(int c) {
+        return new String(rowBytes, valueFrom[c], valueTo[c] - valueFrom[c], StandardCharsets.UTF_8);
+    }
+
+    /** @return how many line breaks were read: once {@link #next()} returned false, all of the input's */
+    long lineBreaks() {
+        return line - firstLine;
     }
 
     private void tooLong(long line) {
@@ -195,8 +241,8 @@ final class CsvRows {
         report.reject(line, "line longer than " + MAX_LINE_BYTES + " bytes");
     }
 
-    /** One line, bytes {@code [from, to)} without the LF. */
-    private void line(byte[] bytes, int from, int to, long line) {
+    /** One line, bytes {@code [from, to)} without the LF. @return whether it is a row of the header's width */
+    private boolean line(byte[] bytes, int from, int to, long line) {
         if (to > from && bytes[to - 1] == '\r') {
             to--;
         }
@@ -221,13 +267,13 @@ final class CsvRows {
             } else if (b == 0) {
                 report.read();
                 report.reject(line, "contains a NUL byte");
-                return;
+                return false;
             } else if (blank && b != ' ' && b != '\t') {
                 blank = false;
             }
         }
         if (blank) {
-            return; // blank lines are skipped silently
+            return false; // blank lines are skipped silently
         }
         report.read();
         if (fields < width) {
@@ -236,31 +282,32 @@ final class CsvRows {
         }
         fields++;
         if (quoted) {
-            quotedLine(bytes, from, to, line);
-            return;
+            return quotedLine(bytes, from, to, line);
         }
         if (fields != width) {
             report.reject(line, "has " + fields + " fields, the header has " + width);
-            return;
+            return false;
         }
         for (int c = 0; c < columns.length; c++) {
             valueFrom[c] = fieldStart[columns[c]];
             valueTo[c] = fieldEnd[columns[c]];
         }
-        handler.row(line, bytes, valueFrom, valueTo);
+        rowBytes = bytes;
+        rowLine = line;
+        return true;
     }
 
     /** The rare line with a quote: parsed field by field into strings, the values given as bytes again. */
-    private void quotedLine(byte[] bytes, int from, int to, long line) {
+    private boolean quotedLine(byte[] bytes, int from, int to, long line) {
         List<String> fields = new ArrayList<>(width);
         String problem = split(bytes, from, to, fields);
         if (problem != null) {
             report.reject(line, problem);
-            return;
+            return false;
         }
         if (fields.size() != width) {
             report.reject(line, "has " + fields.size() + " fields, the header has " + width);
-            return;
+            return false;
         }
         ByteArrayOutputStream values = new ByteArrayOutputStream();
         for (int c = 0; c < columns.length; c++) {
@@ -268,7 +315,9 @@ final class CsvRows {
             values.writeBytes(fields.get(columns[c]).getBytes(StandardCharsets.UTF_8));
             valueTo[c] = values.size();
         }
-        handler.row(line, values.toByteArray(), valueFrom, valueTo);
+        rowBytes = values.toByteArray();
+        rowLine = line;
+        return true;
     }
 
     /**

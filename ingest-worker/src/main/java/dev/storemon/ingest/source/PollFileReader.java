@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 import java.util.zip.CRC32C;
 
 /**
@@ -41,11 +41,11 @@ public final class PollFileReader {
     /**
      * Reads the valid polls that are new in the file since the previous load, on one thread.
      *
-     * @see #read(Path, FileReport.Source, long, int, int, Supplier)
+     * @see #read(Path, FileReport.Source, long, int, int, LongFunction)
      */
     public static FileReport.Builder read(
             Path file, FileReport.Source previous, long notAfterMicros, int limit, Sink sink) {
-        return read(file, previous, notAfterMicros, limit, 1, () -> sink);
+        return read(file, previous, notAfterMicros, limit, 1, bytes -> sink);
     }
 
     /**
@@ -61,7 +61,8 @@ public final class PollFileReader {
      *                       rejected
      * @param limit          rejections to keep
      * @param threads        how many parts the range to parse may be cut into, at most
-     * @param sinks          called once per part, in file order, on the calling thread: the part's sink
+     * @param sinks          called once per part, in file order, on the calling thread, with the part's length in
+     *                       bytes (to size the sink): the part's sink
      * @return the file's report; its {@code source} facts are what the next load compares with
      * @throws BadSourceException when the file cannot be read or lacks a column
      */
@@ -71,7 +72,7 @@ public final class PollFileReader {
             long notAfterMicros,
             int limit,
             int threads,
-            Supplier<? extends Sink> sinks) {
+            LongFunction<? extends Sink> sinks) {
         return read(file, previous, notAfterMicros, limit, threads, MIN_PART_BYTES, sinks);
     }
 
@@ -83,7 +84,7 @@ public final class PollFileReader {
             int limit,
             int threads,
             long minPartBytes,
-            Supplier<? extends Sink> sinks) {
+            LongFunction<? extends Sink> sinks) {
         try (SourceFile source = new SourceFile(file)) {
             FileReport.Builder report = new FileReport.Builder(FileReport.Kind.POLLS, source.name(), limit);
             int[] columns = CsvRows.columns(source.name(), source.header(), COLUMNS);
@@ -115,7 +116,14 @@ public final class PollFileReader {
                 try (InputStream bytes = source.bytes(from, crc)) {
                     lines = firstLine
                             - 1
-                            + parsePart(bytes, firstLine, source, columns, notAfterMicros, report, sinks.get());
+                            + parsePart(
+                                    bytes,
+                                    firstLine,
+                                    source,
+                                    columns,
+                                    notAfterMicros,
+                                    report,
+                                    sinks.apply(source.size() - from));
                 }
             } else {
                 lines = firstLine
@@ -158,14 +166,17 @@ public final class PollFileReader {
             throws IOException {
         StoreIdTable storeIds = new StoreIdTable();
         String[] values = new String[COLUMNS.size()];
-        return CsvRows.parseFields(bytes, firstLine, source.header().size(), columns, report, (line, row, from, to) -> {
-            if (!fastRow(row, from, to, notAfterMicros, storeIds, sink)) {
+        CsvRows rows = CsvRows.over(bytes, firstLine, source.header().size(), columns, report);
+        while (rows.next()) {
+            byte[] row = rows.bytes();
+            if (!fastRow(row, rows, notAfterMicros, storeIds, sink)) {
                 for (int c = 0; c < values.length; c++) {
-                    values[c] = new String(row, from[c], to[c] - from[c], StandardCharsets.UTF_8);
+                    values[c] = rows.value(c);
                 }
-                row(line, values, notAfterMicros, report, sink);
+                row(rows.line(), values, notAfterMicros, report, sink);
             }
-        });
+        }
+        return rows.lineBreaks();
     }
 
     /**
@@ -175,16 +186,15 @@ public final class PollFileReader {
      *
      * @return whether the row was valid in that form and given to the sink
      */
-    private static boolean fastRow(
-            byte[] row, int[] from, int[] to, long notAfterMicros, StoreIdTable storeIds, Sink sink) {
-        int idFrom = skipSpaces(row, from[0], to[0]);
-        int idTo = skipTrailingSpaces(row, idFrom, to[0]);
+    private static boolean fastRow(byte[] row, CsvRows rows, long notAfterMicros, StoreIdTable storeIds, Sink sink) {
+        int idFrom = skipSpaces(row, rows.from(0), rows.to(0));
+        int idTo = skipTrailingSpaces(row, idFrom, rows.to(0));
         String storeId = storeIds.id(row, idFrom, idTo);
         if (storeId == null) {
             return false;
         }
-        int statusFrom = skipSpaces(row, from[1], to[1]);
-        int statusTo = skipTrailingSpaces(row, statusFrom, to[1]);
+        int statusFrom = skipSpaces(row, rows.from(1), rows.to(1));
+        int statusTo = skipTrailingSpaces(row, statusFrom, rows.to(1));
         boolean active;
         if (equalsIgnoreCase(row, statusFrom, statusTo, ACTIVE)) {
             active = true;
@@ -193,8 +203,8 @@ public final class PollFileReader {
         } else {
             return false;
         }
-        int timeFrom = skipSpaces(row, from[2], to[2]);
-        long micros = Timestamps.epochMicrosUtcForm(row, timeFrom, skipTrailingSpaces(row, timeFrom, to[2]));
+        int timeFrom = skipSpaces(row, rows.from(2), rows.to(2));
+        long micros = Timestamps.epochMicrosUtcForm(row, timeFrom, skipTrailingSpaces(row, timeFrom, rows.to(2)));
         if (micros == Timestamps.NOT_UTC_FORM || micros > notAfterMicros) {
             return false;
         }
@@ -237,7 +247,7 @@ public final class PollFileReader {
             long notAfterMicros,
             int limit,
             FileReport.Builder report,
-            Supplier<? extends Sink> sinks,
+            LongFunction<? extends Sink> sinks,
             CRC32C crc)
             throws IOException {
         int parts = cuts.size() - 1;
@@ -252,7 +262,7 @@ public final class PollFileReader {
             for (int p = 0; p < parts; p++) {
                 // each part numbers its lines from 0; its line offset is known once the parts before it are parsed
                 FileReport.Builder partReport = new FileReport.Builder(FileReport.Kind.POLLS, source.name(), limit);
-                Sink sink = sinks.get();
+                Sink sink = sinks.apply(cuts.get(p + 1) - cuts.get(p));
                 InputStream bytes = source.range(cuts.get(p), cuts.get(p + 1));
                 reports.add(partReport);
                 lineCounts.add(

@@ -81,7 +81,7 @@ class PollFileReaderPartsTest {
     private Parse parse(Path file, FileReport.Source previous, int threads, long minPartBytes) {
         List<List<Poll>> sinks = new ArrayList<>();
         FileReport.Builder report =
-                PollFileReader.read(file, previous, NOT_AFTER, 10_000, threads, minPartBytes, () -> {
+                PollFileReader.read(file, previous, NOT_AFTER, 10_000, threads, minPartBytes, bytes -> {
                     List<Poll> polls = new ArrayList<>();
                     sinks.add(polls);
                     return (storeId, micros, active) -> polls.add(new Poll(storeId, micros, active));
