@@ -1,7 +1,12 @@
 package dev.storemon.testing;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 
@@ -55,6 +60,32 @@ public final class TestInfrastructure {
                 "spring.datasource.username", e.username(),
                 "spring.datasource.password", e.password(),
                 "spring.kafka.bootstrap-servers", e.bootstrapServers());
+    }
+
+    /**
+     * Creates an empty database of its own on the shared Postgres, for a test that migrates or fills it alone.
+     *
+     * @param prefix the start of its name (letters, digits, underscores)
+     * @return its JDBC URL; the shared user and password connect to it
+     */
+    public static String newDatabase(String prefix) throws SQLException {
+        Endpoints e = endpoints();
+        String name = prefix + UUID.randomUUID().toString().replace("-", "");
+        execute("create database " + name);
+        return e.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    /** Drops a database {@link #newDatabase} created; its connections must be closed. */
+    public static void dropDatabase(String jdbcUrl) throws SQLException {
+        execute("drop database " + jdbcUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1"));
+    }
+
+    private static void execute(String sql) throws SQLException {
+        Endpoints e = endpoints();
+        try (Connection c = DriverManager.getConnection(e.jdbcUrl(), e.username(), e.password());
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private static boolean useDocker() {

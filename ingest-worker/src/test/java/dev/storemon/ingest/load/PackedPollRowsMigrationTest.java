@@ -3,12 +3,8 @@ package dev.storemon.ingest.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storemon.testing.TestInfrastructure;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +16,7 @@ class PackedPollRowsMigrationTest {
     @Test
     void aDeployedPollTableKeepsEveryRowItsKeyAndItsVersionIndex() throws SQLException {
         TestInfrastructure.Endpoints infra = TestInfrastructure.endpoints();
-        String name = "packed_polls_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.username(), infra.password());
-                Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        String url = infra.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        String url = TestInfrastructure.newDatabase("packed_polls_");
         SingleConnectionDataSource dataSource =
                 new SingleConnectionDataSource(url, infra.username(), infra.password(), true);
         try {
@@ -61,10 +52,7 @@ class PackedPollRowsMigrationTest {
                     .isEqualTo("p");
         } finally {
             dataSource.destroy();
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.username(), infra.password());
-                    Statement s = c.createStatement()) {
-                s.execute("drop database " + name);
-            }
+            TestInfrastructure.dropDatabase(url);
         }
     }
 

@@ -10,10 +10,7 @@ import dev.storemon.uptime.Interpolation;
 import dev.storemon.uptime.ReportCsv;
 import dev.storemon.uptime.StoreUptime;
 import dev.storemon.worker.WorkerProperties;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -55,12 +52,7 @@ class ShardCacheTest {
     @BeforeAll
     static void database() throws SQLException {
         TestInfrastructure.Endpoints infra = TestInfrastructure.endpoints();
-        String name = "shard_cache_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.username(), infra.password());
-                Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        String url = infra.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        String url = TestInfrastructure.newDatabase("shard_cache_");
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
         dataSource.setUsername(infra.username());
